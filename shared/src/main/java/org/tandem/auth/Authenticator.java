@@ -1,0 +1,33 @@
+package org.tandem.auth;
+
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** Decides who a presented key speaks for: the operator, a live tenant key, or no one. */
+public final class Authenticator {
+  private final OperatorKey operatorKey;
+  private final CredentialLookup credentials;
+
+  @Inject
+  public Authenticator(OperatorKey operatorKey, CredentialLookup credentials) {
+    this.operatorKey = operatorKey;
+    this.credentials = credentials;
+  }
+
+  /** The principal for an {@code Authorization} header's value, or empty. */
+  public Optional<Principal> authenticate(String authorizationHeader) {
+    Optional<String> token = ApiKeys.bearer(authorizationHeader);
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<ApiKeys.Parsed> parsed = ApiKeys.parse(token.get());
+    if (parsed.isEmpty()) {
+      return operatorKey.matches(token.get()) ? Optional.of(Principal.operator()) : Optional.empty();
+    }
+    String hash = ApiKeys.hash(token.get());
+    return credentials.find(parsed.get().tenantId(), parsed.get().keyId())
+        .filter(credential -> ApiKeys.sameHash(credential.key().hash(), hash))
+        .filter(CredentialLookup.Credential::isLive)
+        .map(credential -> new Principal(credential.tenant().scope(), credential.key().role(), credential.key().keyId()));
+  }
+}

@@ -1,0 +1,19 @@
+package org.tandem.auth;
+
+import java.util.Optional;
+import org.tandem.tenancy.ApiKey;
+import org.tandem.tenancy.Tenant;
+
+/** Reads a key and its tenant together, in one round trip. */
+public interface CredentialLookup {
+  /** Both records, or empty if either is missing. */
+  Optional<Credential> find(String tenantId, String keyId);
+
+  /** A key with the tenant it belongs to. */
+  record Credential(Tenant tenant, ApiKey key) {
+    /** Whether requests made with this key may proceed now. */
+    public boolean isLive() {
+      return key.isActive() && tenant.status() == org.tandem.tenancy.TenantStatus.ACTIVE;
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.tandem.dynamo;
+
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/**
+ * Creates Tandem's tables where the template does not: outside AWS, and a silo tenant's own
+ * table at onboarding. The shape matches {@code template.yaml}: pk/sk, one index gsi1, TTL on
+ * {@code expiresAt}, on-demand billing.
+ */
+public final class TableBootstrap {
+  private final DynamoDbClient client;
+
+  public TableBootstrap(DynamoDbClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Creates the table unless it exists, and waits until it is active.
+   *
+   * @param protect deletion protection and point-in-time recovery, as the template sets on its tables
+   */
+  public void ensureTable(String name, boolean protect) {
+    try {
+      client.createTable(definition(name, protect));
+    } catch (ResourceInUseException e) {
+      // It exists already: creation is idempotent.
+    }
+    waitUntilActive(name);
+    client.updateTimeToLive(b -> b.tableName(name)
+        .timeToLiveSpecification(t -> t.attributeName(Tables.EXPIRES_AT).enabled(true)));
+    if (protect) {
+      client.updateContinuousBackups(b -> b.tableName(name)
+          .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+    }
+  }
+
+  public boolean exists(String name) {
+    try {
+      client.describeTable(b -> b.tableName(name));
+      return true;
+    } catch (ResourceNotFoundException e) {
+      return false;
+    }
+  }
+
+  static CreateTableRequest definition(String name, boolean protect) {
+    return CreateTableRequest.builder()
+        .tableName(name)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .deletionProtectionEnabled(protect)
+        .attributeDefinitions(
+            attribute(Tables.PK), attribute(Tables.SK), attribute(Tables.GSI1_PK), attribute(Tables.GSI1_SK))
+        .keySchema(key(Tables.PK, KeyType.HASH), key(Tables.SK, KeyType.RANGE))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+            .indexName(Tables.GSI1)
+            .keySchema(key(Tables.GSI1_PK, KeyType.HASH), key(Tables.GSI1_SK, KeyType.RANGE))
+            .projection(p -> p.projectionType(ProjectionType.ALL))
+            .build())
+        .build();
+  }
+
+  private void waitUntilActive(String name) {
+    for (int attempt = 0; attempt < 600; attempt++) {
+      TableStatus status = client.describeTable(b -> b.tableName(name)).table().tableStatus();
+      if (status == TableStatus.ACTIVE) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + name, e);
+      }
+    }
+    throw new IllegalStateException("table " + name + " did not become active in time");
+  }
+
+  private static AttributeDefinition attribute(String name) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+
+  /** The names of the tables every deployment has. */
+  public static List<String> baseTables(Tables tables) {
+    return List.of(tables.platform(), tables.pooledData());
+  }
+}

@@ -1,0 +1,15 @@
+package org.tandem.errors;
+
+import java.util.List;
+
+/** The body is not JSON. */
+public final class UnsupportedMediaType extends ApiError {
+  public UnsupportedMediaType(String message) {
+    super(message, List.of());
+  }
+
+  @Override
+  public String code() {
+    return "unsupported_media_type";
+  }
+}

@@ -1,0 +1,26 @@
+package org.tandem.tenancy;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** A suspended tenant's keys stop working at once; its data stays. */
+public enum TenantStatus {
+  ACTIVE,
+  SUSPENDED;
+
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static TenantStatus fromWire(String value) {
+    for (TenantStatus status : values()) {
+      if (status.wireName().equals(value)) {
+        return status;
+      }
+    }
+    return null;
+  }
+}

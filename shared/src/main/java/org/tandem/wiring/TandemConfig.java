@@ -1,0 +1,43 @@
+package org.tandem.wiring;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import org.tandem.auth.OperatorKey;
+import org.tandem.dynamo.DynamoConfig;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+
+/**
+ * Everything a function takes from its surroundings, read once.
+ *
+ * @param operatorKey null where no function in the process checks it
+ * @param protectTables deletion protection and point-in-time recovery on tables made at run time
+ */
+public record TandemConfig(DynamoConfig dynamo, AwsCredentialsProvider credentials, OperatorKey operatorKey,
+    boolean protectTables, Clock clock) {
+
+  public TandemConfig {
+    Objects.requireNonNull(dynamo, "dynamo == null");
+    Objects.requireNonNull(credentials, "credentials == null");
+    Objects.requireNonNull(clock, "clock == null");
+  }
+
+  /**
+   * As Lambda sets it up: credentials from the environment variables Lambda provides (the
+   * fastest provider to resolve), the default chain elsewhere.
+   */
+  public static TandemConfig fromEnvironment(Map<String, String> env) {
+    AwsCredentialsProvider credentials = env.containsKey("AWS_ACCESS_KEY_ID")
+        ? EnvironmentVariableCredentialsProvider.create()
+        : DefaultCredentialsProvider.builder().build();
+    boolean hasOperatorKey = env.containsKey("TANDEM_OPERATOR_KEY_SHA256") || env.containsKey("TANDEM_OPERATOR_KEY");
+    return new TandemConfig(
+        DynamoConfig.fromEnvironment(env),
+        credentials,
+        hasOperatorKey ? OperatorKey.fromEnvironment(env) : null,
+        Boolean.parseBoolean(env.getOrDefault("TANDEM_PROTECT_TABLES", "false")),
+        Clock.systemUTC());
+  }
+}
