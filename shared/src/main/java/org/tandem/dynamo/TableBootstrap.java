@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * Creates Tandem's tables where the template does not: outside AWS, and a silo tenant's own
@@ -38,8 +39,11 @@ public final class TableBootstrap {
       // It exists already: creation is idempotent.
     }
     waitUntilActive(name);
-    client.updateTimeToLive(b -> b.tableName(name)
-        .timeToLiveSpecification(t -> t.attributeName(Tables.EXPIRES_AT).enabled(true)));
+    TimeToLiveStatus ttl = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().timeToLiveStatus();
+    if (ttl != TimeToLiveStatus.ENABLED && ttl != TimeToLiveStatus.ENABLING) {
+      client.updateTimeToLive(b -> b.tableName(name)
+          .timeToLiveSpecification(t -> t.attributeName(Tables.EXPIRES_AT).enabled(true)));
+    }
     if (protect) {
       client.updateContinuousBackups(b -> b.tableName(name)
           .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));

@@ -130,8 +130,8 @@ public final class HttpFunction {
     }
     Role role = Role.fromWire(String.valueOf(context.get("role")));
     Object keyId = context.get("keyId");
-    if (role == null || keyId == null) {
-      throw new Unauthorized("missing credentials");
+    if (!Boolean.TRUE.equals(context.get("authenticated")) || role == null || keyId == null) {
+      throw new Unauthorized("the key is unknown, revoked, or its program is suspended");
     }
     if (role == Role.OPERATOR) {
       return Principal.operator();

@@ -1,0 +1,94 @@
+package org.tandem.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tandem.functions.authorizer.AuthorizerComponent;
+import org.tandem.functions.authorizer.AuthorizerHandler;
+import org.tandem.functions.participants.ParticipantsComponent;
+import org.tandem.functions.participants.ParticipantsHandler;
+import org.tandem.functions.platform.PlatformComponent;
+import org.tandem.functions.platform.PlatformHandler;
+import org.tandem.wiring.TandemConfig;
+
+/**
+ * Tandem's Lambda functions as a process outside AWS holds them: the very handler classes the
+ * template names, each on a component built for the local configuration.
+ */
+public final class LocalFunctions {
+  /** One HTTP function: its name in the template, its handler, and the routes its router serves. */
+  public record HttpFunctionEntry(String name, Class<? extends RequestStreamHandler> handlerClass,
+      RequestStreamHandler handler, List<String> routeKeys) {}
+
+  private final AuthorizerHandler authorizer;
+  private final List<HttpFunctionEntry> functions;
+
+  public LocalFunctions(TandemConfig config) {
+    this.authorizer = new AuthorizerHandler(AuthorizerComponent.create(config));
+    PlatformComponent platform = PlatformComponent.create(config);
+    ParticipantsComponent participants = ParticipantsComponent.create(config);
+    this.functions = List.of(
+        new HttpFunctionEntry("platform", PlatformHandler.class, new PlatformHandler(platform),
+            platform.http().routeKeys()),
+        new HttpFunctionEntry("participants", ParticipantsHandler.class, new ParticipantsHandler(participants),
+            participants.http().routeKeys()));
+  }
+
+  public AuthorizerHandler authorizer() {
+    return authorizer;
+  }
+
+  public List<HttpFunctionEntry> functions() {
+    return functions;
+  }
+
+  public Optional<HttpFunctionEntry> function(String name) {
+    return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
+  /** A route found for a request: the function, API Gateway's route key and the path parameters. */
+  public record RouteMatch(HttpFunctionEntry function, String routeKey, Map<String, String> pathParameters) {}
+
+  /**
+   * The function serving a method and path. A path served with another method still goes to
+   * its function, whose router answers 405.
+   */
+  public Optional<RouteMatch> route(String method, String path) {
+    RouteMatch byPath = null;
+    for (HttpFunctionEntry function : functions) {
+      for (String key : function.routeKeys()) {
+        int space = key.indexOf(' ');
+        Map<String, String> parameters = matches(key.substring(space + 1), path);
+        if (parameters != null) {
+          RouteMatch match = new RouteMatch(function, key, parameters);
+          if (key.substring(0, space).equals(method)) {
+            return Optional.of(match);
+          }
+          byPath = byPath == null ? match : byPath;
+        }
+      }
+    }
+    return Optional.ofNullable(byPath);
+  }
+
+  static Map<String, String> matches(String template, String path) {
+    String[] t = template.split("/", -1);
+    String[] p = (path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path).split("/", -1);
+    if (t.length != p.length) {
+      return null;
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < t.length; i++) {
+      boolean parameter = t[i].startsWith("{") && t[i].endsWith("}");
+      if (parameter ? p[i].isEmpty() : !t[i].equals(p[i])) {
+        return null;
+      }
+      if (parameter) {
+        parameters.put(t[i].substring(1, t[i].length() - 1), p[i]);
+      }
+    }
+    return parameters;
+  }
+}
