@@ -6,14 +6,33 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
+import org.tandem.auth.ApiKeys;
 
 /**
  * Seeds the demo programs through the API itself, as an operator, an admin, a coordinator and a
  * partner agency would: onboarding, settings, keys, intake, screening, orientation, referrals.
- * A program that exists already is left as it is.
+ * A program that exists already is left as it is. The keys and ids it records are what the
+ * samples in {@code events/} name as placeholders.
  */
 public final class DemoData {
+  /** The program the samples in {@code events/} speak for. */
+  static final String SAMPLES_TENANT = "criec";
+
+  /**
+   * A mentor who has applied but is not screened yet, so the mentor screening sample has someone
+   * to screen; every other demo mentor is screened and ready.
+   */
+  private static final Map<String, Object> MENTOR_APPLICANT = Map.ofEntries(
+      Map.entry("firstName", "Daniel"), Map.entry("lastName", "Fischer"),
+      Map.entry("email", "daniel.fischer@example.org"), Map.entry("languages", List.of("en", "de")),
+      Map.entry("preferredLanguage", "en"), Map.entry("city", "Calgary"), Map.entry("province", "AB"),
+      Map.entry("nocCode", "21301"), Map.entry("naicsCode", "333"), Map.entry("yearsCanadianExperience", 7),
+      Map.entry("employer", "Bow Valley Manufacturing"), Map.entry("jobTitle", "Senior Mechanical Engineer"),
+      Map.entry("corporatePartner", false), Map.entry("capacity", 1), Map.entry("availability", List.of("weekends")),
+      Map.entry("expertise", "Mechanical design in manufacturing, EIT to P.Eng."), Map.entry("consentGiven", true));
+
   private final ApiClient api;
   private final ObjectMapper mapper;
 
@@ -35,6 +54,7 @@ public final class DemoData {
     for (JsonNode program : programs(mapper).get("tenants")) {
       String tenantId = program.at("/tenant/id").asText();
       if (api.call("GET", "/v1/tenants/" + tenantId, operatorKey, null).status() == 200) {
+        recordIds(state.tenant(tenantId), tenantId);
         continue;
       }
       seedProgram(program, state.tenant(tenantId), operatorKey);
@@ -44,6 +64,7 @@ public final class DemoData {
   private void seedProgram(JsonNode program, ObjectNode record, String operatorKey) {
     JsonNode onboarded = expect(201, api.call("POST", "/v1/tenants", operatorKey, program.get("tenant")));
     String admin = onboarded.at("/adminKey/key").asText();
+    String tenantId = program.at("/tenant/id").asText();
     record.removeAll();
     record.put("name", program.at("/tenant/name").asText());
     record.put("adminKey", admin);
@@ -53,6 +74,12 @@ public final class DemoData {
     String partner = expect(201, api.call("POST", "/v1/keys", admin,
         Map.of("role", "partner", "label", program.get("partner").asText()))).get("key").asText();
     record.put("partnerKey", partner);
+    if (tenantId.equals(SAMPLES_TENANT)) {
+      // A key whose holder leaves: the one the key revocation sample revokes.
+      record.put("assistantKey", expect(201, api.call("POST", "/v1/keys", admin,
+          Map.of("role", "coordinator", "label", "Summer intake assistant"))).get("key").asText());
+    }
+    recordIds(record, tenantId);
 
     ArrayNode mentors = record.putArray("mentors");
     for (JsonNode body : program.get("mentors")) {
@@ -61,6 +88,10 @@ public final class DemoData {
       if (api.call("POST", "/v1/mentors/" + id + "/screening", admin, null).json().get("eligible").asBoolean()) {
         expect(200, api.call("PATCH", "/v1/mentors/" + id, admin, Map.of("status", "ready")));
       }
+    }
+    if (tenantId.equals(SAMPLES_TENANT)) {
+      record.putArray("mentorApplicants")
+          .add(expect(201, api.call("POST", "/v1/mentors", admin, MENTOR_APPLICANT)).get("id").asText());
     }
     ArrayNode mentees = record.putArray("mentees");
     for (JsonNode body : program.get("mentees")) {
@@ -75,6 +106,20 @@ public final class DemoData {
       JsonNode referral = expect(201, api.call("POST", "/v1/referrals", partner, body));
       referrals.add(referral.get("id").asText());
       mentees.add(referral.get("menteeId").asText());
+    }
+  }
+
+  /**
+   * Records what follows from the keys: the tenant's id and each key's id ({@code adminKeyId},
+   * ...), which the samples' paths and authorizer contexts name. Also fills in a state seeded
+   * before these were recorded.
+   */
+  private static void recordIds(ObjectNode record, String tenantId) {
+    record.put("id", tenantId);
+    for (String key : List.of("adminKey", "coordinatorKey", "partnerKey", "assistantKey")) {
+      if (record.hasNonNull(key)) {
+        ApiKeys.parse(record.get(key).asText()).ifPresent(parsed -> record.put(key + "Id", parsed.keyId()));
+      }
     }
   }
 

@@ -123,7 +123,7 @@ public final class Gateway {
 
   /** The authorizer's context for this header, cached per header like the HTTP API's result cache. */
   @SuppressWarnings("unchecked")
-  Map<String, Object> authorize(String authorization, ObjectNode requestEvent) {
+  public Map<String, Object> authorize(String authorization, ObjectNode requestEvent) {
     Instant now = clock.instant();
     Cached cached = authorizerCache.get(authorization);
     if (cached != null && cached.until().isAfter(now)) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tandem.functions.authorizer.AuthorizerComponent;
 import org.tandem.functions.authorizer.AuthorizerHandler;
 import org.tandem.functions.participants.ParticipantsComponent;
@@ -22,30 +23,51 @@ public final class LocalFunctions {
   public record HttpFunctionEntry(String name, Class<? extends RequestStreamHandler> handlerClass,
       RequestStreamHandler handler, List<String> routeKeys) {}
 
-  private final AuthorizerHandler authorizer;
-  private final List<HttpFunctionEntry> functions;
+  private final TandemConfig config;
+  private AuthorizerHandler authorizer;
+  private final Map<String, HttpFunctionEntry> built = new ConcurrentHashMap<>();
 
   public LocalFunctions(TandemConfig config) {
-    this.authorizer = new AuthorizerHandler(AuthorizerComponent.create(config));
-    PlatformComponent platform = PlatformComponent.create(config);
-    ParticipantsComponent participants = ParticipantsComponent.create(config);
-    this.functions = List.of(
-        new HttpFunctionEntry("platform", PlatformHandler.class, new PlatformHandler(platform),
-            platform.http().routeKeys()),
-        new HttpFunctionEntry("participants", ParticipantsHandler.class, new ParticipantsHandler(participants),
-            participants.http().routeKeys()));
+    this.config = config;
   }
 
-  public AuthorizerHandler authorizer() {
+  /** The names of the HTTP functions, as the template names them. */
+  public static final List<String> NAMES = List.of("platform", "participants");
+
+  /** The authorizer, built on first use. */
+  public synchronized AuthorizerHandler authorizer() {
+    if (authorizer == null) {
+      authorizer = new AuthorizerHandler(AuthorizerComponent.create(config));
+    }
     return authorizer;
   }
 
+  /** Every HTTP function (each built on first use, as Lambda builds only the function it runs). */
   public List<HttpFunctionEntry> functions() {
-    return functions;
+    return NAMES.stream().map(name -> function(name).orElseThrow()).toList();
   }
 
   public Optional<HttpFunctionEntry> function(String name) {
-    return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+    if (!NAMES.contains(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(built.computeIfAbsent(name, this::build));
+  }
+
+  private HttpFunctionEntry build(String name) {
+    return switch (name) {
+      case "platform" -> {
+        PlatformComponent platform = PlatformComponent.create(config);
+        yield new HttpFunctionEntry(name, PlatformHandler.class, new PlatformHandler(platform),
+            platform.http().routeKeys());
+      }
+      case "participants" -> {
+        ParticipantsComponent participants = ParticipantsComponent.create(config);
+        yield new HttpFunctionEntry(name, ParticipantsHandler.class, new ParticipantsHandler(participants),
+            participants.http().routeKeys());
+      }
+      default -> throw new IllegalArgumentException("no function " + name);
+    };
   }
 
   /** A route found for a request: the function, API Gateway's route key and the path parameters. */
@@ -57,7 +79,7 @@ public final class LocalFunctions {
    */
   public Optional<RouteMatch> route(String method, String path) {
     RouteMatch byPath = null;
-    for (HttpFunctionEntry function : functions) {
+    for (HttpFunctionEntry function : functions()) {
       for (String key : function.routeKeys()) {
         int space = key.indexOf(' ');
         Map<String, String> parameters = matches(key.substring(space + 1), path);

@@ -3,7 +3,7 @@ package org.tandem.auth;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** Decides who a presented key speaks for: the operator, a live tenant key, or no one. */
+/** Decides who a presented key speaks for: the operator, an unrevoked tenant key, or no one. */
 public final class Authenticator {
   private final OperatorKey operatorKey;
   private final CredentialLookup credentials;
@@ -27,7 +27,10 @@ public final class Authenticator {
     String hash = ApiKeys.hash(token.get());
     return credentials.find(parsed.get().tenantId(), parsed.get().keyId())
         .filter(credential -> ApiKeys.sameHash(credential.key().hash(), hash))
-        .filter(CredentialLookup.Credential::isLive)
+        // Only revocation, which is final, is decided here. API Gateway caches this answer, so a
+        // suspension decided here would outlive reactivation; the functions' LiveKeyGuard checks
+        // the tenant's status on every request instead.
+        .filter(credential -> credential.key().isActive())
         .map(credential -> new Principal(credential.tenant().scope(), credential.key().role(), credential.key().keyId()));
   }
 }

@@ -3,6 +3,7 @@ package org.tandem.auth;
 import java.util.Optional;
 import org.tandem.tenancy.ApiKey;
 import org.tandem.tenancy.Tenant;
+import org.tandem.tenancy.TenantStatus;
 
 /** Reads a key and its tenant together, in one round trip. */
 public interface CredentialLookup {
@@ -11,9 +12,9 @@ public interface CredentialLookup {
 
   /** A key with the tenant it belongs to. */
   record Credential(Tenant tenant, ApiKey key) {
-    /** Whether requests made with this key may proceed now. */
-    public boolean isLive() {
-      return key.isActive() && tenant.status() == org.tandem.tenancy.TenantStatus.ACTIVE;
+    /** Whether the key speaks for its tenant: not revoked, tenant not suspended. */
+    public boolean isValid() {
+      return key.isActive() && tenant.status() != TenantStatus.SUSPENDED;
     }
   }
 }

@@ -2,6 +2,8 @@ package org.tandem.auth;
 
 import jakarta.inject.Inject;
 import org.tandem.errors.Unauthorized;
+import org.tandem.errors.Unavailable;
+import org.tandem.tenancy.TenantStatus;
 import org.tandem.http.AccessGuard;
 
 /** Re-reads the caller's key and tenant on each request, so revocation and suspension bite at once. */
@@ -15,11 +17,11 @@ public final class LiveKeyGuard implements AccessGuard {
 
   @Override
   public void checkLive(Principal principal) {
-    boolean live = credentials.find(principal.scope().id(), principal.keyId())
-        .filter(CredentialLookup.Credential::isLive)
-        .isPresent();
-    if (!live) {
-      throw new Unauthorized("the key was revoked or its program suspended");
+    CredentialLookup.Credential credential = credentials.find(principal.scope().id(), principal.keyId())
+        .filter(CredentialLookup.Credential::isValid)
+        .orElseThrow(() -> new Unauthorized("the key was revoked or its program suspended"));
+    if (credential.tenant().status() == TenantStatus.PROVISIONING) {
+      throw new Unavailable("the program's tables are still being created; try again in a minute");
     }
   }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.tandem.errors.ValidationFailed;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,10 +56,22 @@ public final class Cursors {
       throw invalid();
     }
     AttributeValue partition = key.get(partitionAttribute);
-    if (partition == null || !partitionValue.equals(partition.s())) {
+    if (partition == null || !partitionValue.equals(partition.s())
+        || !key.keySet().equals(keyAttributes(partitionAttribute))) {
       throw invalid();
     }
     return key;
+  }
+
+  /**
+   * The attributes of a last evaluated key: the table's keys, and gsi1's too when gsi1 is read.
+   * DynamoDB refuses a start key of another shape (a 500, not a 400), and an index cursor may
+   * carry the very partition value a table list reads, so the shape tells them apart.
+   */
+  private static Set<String> keyAttributes(String partitionAttribute) {
+    return Tables.PK.equals(partitionAttribute)
+        ? Set.of(Tables.PK, Tables.SK)
+        : Set.of(Tables.PK, Tables.SK, Tables.GSI1_PK, Tables.GSI1_SK);
   }
 
   private static ValidationFailed invalid() {

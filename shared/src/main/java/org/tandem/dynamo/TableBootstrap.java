@@ -1,5 +1,6 @@
 package org.tandem.dynamo;
 
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -12,7 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
@@ -33,12 +36,44 @@ public final class TableBootstrap {
    * @param protect deletion protection and point-in-time recovery, as the template sets on its tables
    */
   public void ensureTable(String name, boolean protect) {
+    start(name, protect);
+    if (!awaitActive(name, Duration.ofMinutes(2))) {
+      throw new IllegalStateException("table " + name + " did not become active in time");
+    }
+    configure(name, protect);
+  }
+
+  /** Asks for the table unless it exists; DynamoDB creates it in the background. */
+  public void start(String name, boolean protect) {
     try {
       client.createTable(definition(name, protect));
     } catch (ResourceInUseException e) {
       // It exists already: creation is idempotent.
     }
-    waitUntilActive(name);
+  }
+
+  /** Whether the table is active within {@code wait}. */
+  public boolean awaitActive(String name, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      TableStatus status = client.describeTable(b -> b.tableName(name)).table().tableStatus();
+      if (status == TableStatus.ACTIVE) {
+        return true;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  /** What can only be set on an active table: TTL, and point-in-time recovery when protected. */
+  public void configure(String name, boolean protect) {
     TimeToLiveStatus ttl = client.describeTimeToLive(b -> b.tableName(name)).timeToLiveDescription().timeToLiveStatus();
     if (ttl != TimeToLiveStatus.ENABLED && ttl != TimeToLiveStatus.ENABLING) {
       client.updateTimeToLive(b -> b.tableName(name)
@@ -60,7 +95,13 @@ public final class TableBootstrap {
   }
 
   static CreateTableRequest definition(String name, boolean protect) {
-    return CreateTableRequest.builder()
+    CreateTableRequest.Builder request = CreateTableRequest.builder();
+    if (protect) {
+      // As the template's tables: encrypted with the AWS managed KMS key, and tagged as Tandem's.
+      request.sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS))
+          .tags(Tag.builder().key("application").value("tandem").build());
+    }
+    return request
         .tableName(name)
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .deletionProtectionEnabled(protect)
@@ -73,22 +114,6 @@ public final class TableBootstrap {
             .projection(p -> p.projectionType(ProjectionType.ALL))
             .build())
         .build();
-  }
-
-  private void waitUntilActive(String name) {
-    for (int attempt = 0; attempt < 600; attempt++) {
-      TableStatus status = client.describeTable(b -> b.tableName(name)).table().tableStatus();
-      if (status == TableStatus.ACTIVE) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + name, e);
-      }
-    }
-    throw new IllegalStateException("table " + name + " did not become active in time");
   }
 
   private static AttributeDefinition attribute(String name) {

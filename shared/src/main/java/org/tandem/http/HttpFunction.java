@@ -1,5 +1,6 @@
 package org.tandem.http;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
@@ -45,8 +46,10 @@ public final class HttpFunction {
   public HttpFunction(Router router, ObjectMapper mapper, AccessGuard guard, IdempotencyStore idempotency) {
     this.router = router;
     this.mapper = mapper;
+    // The event is API Gateway's, not the client's: read it leniently.
     this.eventReader = mapper.readerFor(ApiEvent.class)
-        .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     this.guard = guard;
     this.idempotency = idempotency;
   }

@@ -23,8 +23,9 @@ public record Tenant(
     languages = List.copyOf(languages);
   }
 
-  public static Tenant onboarded(String id, String name, List<String> languages, Isolation isolation, Instant now) {
-    return new Tenant(id, name, languages, isolation, TenantStatus.ACTIVE, now, now, 1);
+  public static Tenant onboarded(String id, String name, List<String> languages, Isolation isolation,
+      TenantStatus status, Instant now) {
+    return new Tenant(id, name, languages, isolation, status, now, now, 1);
   }
 
   public TenantScope scope() {

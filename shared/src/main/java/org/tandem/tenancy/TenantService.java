@@ -2,6 +2,7 @@ package org.tandem.tenancy;
 
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,8 @@ import org.tandem.ids.Ids;
 /** Onboarding, listing and suspending tenants: the operator's work. */
 public final class TenantService {
   static final Set<String> LANGUAGES = Set.of("en", "fr");
+  /** How long onboarding waits for a silo table: API Gateway gives a request 30 seconds. */
+  static final Duration SILO_WAIT = Duration.ofSeconds(20);
 
   private final TenantRepository tenants;
   private final TenantTables tables;
@@ -58,10 +61,12 @@ public final class TenantService {
     if (tenants.find(command.id()).isPresent()) {
       throw new Conflict("tenant " + command.id() + " exists already");
     }
-    Tenant tenant = Tenant.onboarded(command.id(), command.name().trim(), languages, isolation, clock.instant());
-    if (isolation == Isolation.SILO) {
-      tables.createSilo(tenant.id());
+    TenantStatus status = TenantStatus.ACTIVE;
+    if (isolation == Isolation.SILO && !tables.createSilo(command.id(), SILO_WAIT)) {
+      status = TenantStatus.PROVISIONING;
     }
+    Tenant tenant = Tenant.onboarded(command.id(), command.name().trim(), languages, isolation, status,
+        clock.instant());
     String keyId = ids.next(ApiKeys.KEY_ID_PREFIX);
     String key = ApiKeys.newKey(tenant.id(), keyId);
     ApiKey stored = ApiKey.issued(keyId, Role.ADMIN, "first admin key", ApiKeys.hash(key), "operator", clock.instant());
@@ -71,8 +76,14 @@ public final class TenantService {
     return new Onboarded(tenant, ApiKey.Issued.of(stored, key));
   }
 
+  /** The tenant; a silo tenant still provisioning is finished here once its table is ready. */
   public Tenant get(String tenantId) {
-    return find(tenantId).orElseThrow(() -> new NotFound("tenant " + tenantId + " not found"));
+    Tenant tenant = find(tenantId).orElseThrow(() -> new NotFound("tenant " + tenantId + " not found"));
+    if (tenant.status() == TenantStatus.PROVISIONING && tables.finishSilo(tenantId)) {
+      Tenant ready = tenant.changed(tenant.name(), tenant.languages(), TenantStatus.ACTIVE, clock.instant());
+      return tenants.update(ready, tenant.version()) ? ready : get(tenantId);
+    }
+    return tenant;
   }
 
   public Page<Tenant> list(PageRequest page) {
@@ -86,12 +97,15 @@ public final class TenantService {
       languages(checks, change.languages());
     }
     TenantStatus status = change.status() == null ? null : TenantStatus.fromWire(change.status());
-    if (change.status() != null && status == null) {
+    if (change.status() != null && (status == null || status == TenantStatus.PROVISIONING)) {
       checks.problem("status", "must be one of active, suspended");
     }
     checks.throwIfAny();
     for (int attempt = 0; ; attempt++) {
       Tenant current = get(tenantId);
+      if (current.status() == TenantStatus.PROVISIONING && status == TenantStatus.ACTIVE) {
+        throw new Conflict("tenant " + tenantId + " is provisioning: its table is still being created");
+      }
       if (ifMatch.isPresent() && ifMatch.get() != current.version()) {
         throw new PreconditionFailed("tenant " + tenantId + " is at version " + current.version()
             + ", not " + ifMatch.get());

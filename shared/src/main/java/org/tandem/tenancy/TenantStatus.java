@@ -4,8 +4,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** A suspended tenant's keys stop working at once; its data stays. */
+/**
+ * A suspended tenant's keys stop working at once; its data stays. A silo tenant whose table
+ * AWS is still creating is {@code provisioning}: its keys exist but its requests are answered
+ * 503 until the table is ready.
+ */
 public enum TenantStatus {
+  PROVISIONING,
   ACTIVE,
   SUSPENDED;
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.tandem.auth.OperatorKey;
 import org.tandem.dynamo.DynamoConfig;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 
@@ -25,13 +26,20 @@ public record TandemConfig(DynamoConfig dynamo, AwsCredentialsProvider credentia
   }
 
   /**
-   * As Lambda sets it up: credentials from the environment variables Lambda provides (the
-   * fastest provider to resolve), the default chain elsewhere.
+   * As Lambda sets it up: credentials straight from the source Lambda provides (the container
+   * endpoint under SnapStart, variables otherwise), so the provider chain is never walked; the
+   * default chain elsewhere.
    */
   public static TandemConfig fromEnvironment(Map<String, String> env) {
-    AwsCredentialsProvider credentials = env.containsKey("AWS_ACCESS_KEY_ID")
-        ? EnvironmentVariableCredentialsProvider.create()
-        : DefaultCredentialsProvider.builder().build();
+    AwsCredentialsProvider credentials;
+    if (env.containsKey("AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+      // SnapStart functions get their credentials from this endpoint, not from variables.
+      credentials = ContainerCredentialsProvider.builder().build();
+    } else if (env.containsKey("AWS_ACCESS_KEY_ID")) {
+      credentials = EnvironmentVariableCredentialsProvider.create();
+    } else {
+      credentials = DefaultCredentialsProvider.builder().build();
+    }
     boolean hasOperatorKey = env.containsKey("TANDEM_OPERATOR_KEY_SHA256") || env.containsKey("TANDEM_OPERATOR_KEY");
     return new TandemConfig(
         DynamoConfig.fromEnvironment(env),
