@@ -94,8 +94,9 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     return principal.isOperator() ? store.tables().platform() : store.tables().data(principal.scope());
   }
 
+  /** Scoped to the calling key: two agencies of one program never share each other's answers. */
   private static Map<String, AttributeValue> key(Principal principal, String routeKey, String key) {
     String owner = principal.isOperator() ? "_operator" : principal.scope().id();
-    return DynamoStore.key(owner + "#IDEMPOTENCY", routeKey + "#" + key);
+    return DynamoStore.key(owner + "#IDEMPOTENCY", principal.keyId() + "#" + routeKey + "#" + key);
   }
 }

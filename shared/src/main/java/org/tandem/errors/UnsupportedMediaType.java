@@ -5,7 +5,7 @@ import java.util.List;
 /** The body is not JSON. */
 public final class UnsupportedMediaType extends ApiError {
   public UnsupportedMediaType(String message) {
-    super(message, List.of());
+    super(message, List.of(new Problem("Content-Type", "must be application/json (charset utf-8, if any)")));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.tandem.http;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -102,7 +103,7 @@ public final class HttpFunction {
     if (key.isEmpty()) {
       return render(route.endpoint().handle(request));
     }
-    String hash = sha256(body == null ? "" : body);
+    String hash = sha256(canonical(body));
     Optional<ApiResponse> earlier = idempotency.claim(principal, route.key(), key.get(), hash);
     if (earlier.isPresent()) {
       return earlier.get().withHeader("idempotent-replayed", "true");
@@ -228,6 +229,19 @@ public final class HttpFunction {
     Map<String, String> out = new HashMap<>();
     headers.forEach((name, value) -> out.put(name.toLowerCase(Locale.ROOT), value));
     return out;
+  }
+
+  /** The body with its keys sorted and spaces dropped, so a retry that re-serialises still matches. */
+  private String canonical(String body) {
+    if (body == null) {
+      return "";
+    }
+    try {
+      Object value = mapper.convertValue(mapper.readTree(body), Object.class);
+      return mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(value);
+    } catch (IOException | IllegalArgumentException e) {
+      return body;
+    }
   }
 
   static String sha256(String text) {

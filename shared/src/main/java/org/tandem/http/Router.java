@@ -24,7 +24,10 @@ public final class Router {
     return routes;
   }
 
-  /** The route and its path parameters, or {@link NotFound} (405 is not told apart: no route, no resource). */
+  /**
+   * The route and its path parameters; {@link NotFound} when no route has the path, 405 when
+   * routes have it with other methods.
+   */
   public Matched match(String method, String path) {
     String[] actual = Route.segments(path);
     List<String> allowed = new ArrayList<>(2);

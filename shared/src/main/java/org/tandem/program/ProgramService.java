@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tandem.errors.Checks;
+import org.tandem.errors.Conflict;
 import org.tandem.errors.PreconditionFailed;
 import org.tandem.tenancy.TenantScope;
 
@@ -84,7 +85,10 @@ public final class ProgramService {
         followups.stream().sorted().toList(), weights, hardFilters, formats,
         current.map(ProgramSettings::createdAt).orElse(now), now, currentVersion + 1);
     if (!programs.save(tenant, next, currentVersion)) {
-      throw new PreconditionFailed("the program settings changed meanwhile; read them again");
+      if (ifMatch.isPresent()) {
+        throw new PreconditionFailed("the program settings changed meanwhile; read them again");
+      }
+      throw new Conflict("the program settings changed meanwhile; read them again");
     }
     return next;
   }

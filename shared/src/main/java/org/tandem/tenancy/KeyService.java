@@ -8,7 +8,6 @@ import org.tandem.auth.Role;
 import org.tandem.errors.Checks;
 import org.tandem.errors.Conflict;
 import org.tandem.errors.NotFound;
-import org.tandem.errors.PreconditionFailed;
 import org.tandem.http.Page;
 import org.tandem.http.PageRequest;
 import org.tandem.ids.Ids;
@@ -68,7 +67,7 @@ public final class KeyService {
       throw new Conflict("this is the program's last admin key; make another admin key first");
     }
     if (!keys.update(tenant, key.revoked(clock.instant()), key.version())) {
-      throw new PreconditionFailed("key " + keyId + " changed meanwhile; try again");
+      throw new Conflict("key " + keyId + " changed meanwhile; try again");
     }
   }
 

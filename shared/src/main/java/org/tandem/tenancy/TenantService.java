@@ -100,6 +100,9 @@ public final class TenantService {
     if (change.status() != null && (status == null || status == TenantStatus.PROVISIONING)) {
       checks.problem("status", "must be one of active, suspended");
     }
+    if (change.name() == null && change.languages() == null && change.status() == null) {
+      checks.problem("body", "must change at least one field");
+    }
     checks.throwIfAny();
     for (int attempt = 0; ; attempt++) {
       Tenant current = get(tenantId);
@@ -118,8 +121,11 @@ public final class TenantService {
       if (tenants.update(next, current.version())) {
         return next;
       }
-      if (ifMatch.isPresent() || attempt >= 3) {
+      if (ifMatch.isPresent()) {
         throw new PreconditionFailed("tenant " + tenantId + " changed meanwhile; read it again");
+      }
+      if (attempt >= 3) {
+        throw new Conflict("tenant " + tenantId + " keeps changing; try again");
       }
     }
   }
