@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.tandem.errors.Backoff;
 import org.tandem.errors.Unavailable;
 import org.tandem.http.Page;
 import org.tandem.http.PageRequest;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /** The few ways Tandem touches DynamoDB: get by key, query one partition a page at a time, transact. */
 public final class DynamoStore {
+  private static final int TRANSACTION_ATTEMPTS = 4;
+
   private final DynamoDbClient client;
   private final ItemCodec codec;
   private final Tables tables;
@@ -90,22 +93,29 @@ public final class DynamoStore {
    * condition failed; otherwise -1.
    */
   public int transact(List<TransactWriteItem> items) {
-    try {
-      call(() -> client.transactWriteItems(b -> b.transactItems(items)));
-      return -1;
-    } catch (TransactionCanceledException e) {
-      List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-      for (int i = 0; i < reasons.size(); i++) {
-        if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-          return i;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        call(() -> client.transactWriteItems(b -> b.transactItems(items)));
+        return -1;
+      } catch (TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        for (int i = 0; i < reasons.size(); i++) {
+          if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
+            return i;
+          }
         }
-      }
-      for (CancellationReason reason : reasons) {
-        if ("TransactionConflict".equals(reason.code()) || "ThrottlingError".equals(reason.code())) {
-          throw new Unavailable("the write collided with another; try again");
+        // Another transaction held one of the items (a shared counter, most often): the write
+        // is all or nothing, so trying it again is safe.
+        boolean collided = reasons.stream().anyMatch(
+            reason -> "TransactionConflict".equals(reason.code()) || "ThrottlingError".equals(reason.code()));
+        if (!collided) {
+          throw e;
         }
+        if (attempt >= TRANSACTION_ATTEMPTS) {
+          throw new Unavailable("the write collided with others; try again");
+        }
+        Backoff.pause(attempt);
       }
-      throw e;
     }
   }
 

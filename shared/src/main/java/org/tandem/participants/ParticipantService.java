@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tandem.errors.ApiError;
+import org.tandem.errors.Backoff;
 import org.tandem.errors.Checks;
 import org.tandem.errors.Conflict;
 import org.tandem.errors.NotFound;
@@ -29,7 +30,8 @@ import org.tandem.tenancy.TenantScope;
 
 /** Intake, reading, updating and screening of mentees and mentors. */
 public final class ParticipantService {
-  private static final int ATTEMPTS = 3;
+  /** Tries of a read-modify-write that lost a race, with a short random pause between them. */
+  private static final int ATTEMPTS = 6;
 
   private final ParticipantRepository<Mentee> mentees;
   private final ParticipantRepository<Mentor> mentors;
@@ -170,6 +172,7 @@ public final class ParticipantService {
       if (attempt >= ATTEMPTS) {
         throw new Conflict(kind.noun + " " + id + " keeps changing; try again");
       }
+      Backoff.pause(attempt);
     }
   }
 
@@ -194,6 +197,7 @@ public final class ParticipantService {
       if (attempt >= ATTEMPTS) {
         throw new Conflict(kind.noun + " " + id + " keeps changing; try again");
       }
+      Backoff.pause(attempt);
     }
   }
 

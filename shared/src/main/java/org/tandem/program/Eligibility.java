@@ -92,7 +92,7 @@ public final class Eligibility {
       }
       for (JsonNode element : value) {
         if (!scalarFits(type, element)) {
-          return "must hold only " + scalarName(type) + " values";
+          return "must hold only " + pluralName(type);
         }
       }
       return null;
@@ -108,11 +108,19 @@ public final class Eligibility {
     };
   }
 
+  private static String pluralName(FieldType type) {
+    return switch (type) {
+      case NUMBER -> "numbers";
+      case BOOLEAN -> "true or false";
+      case TEXT, TEXT_LIST -> "strings of at most 200 characters";
+    };
+  }
+
   private static String scalarName(FieldType type) {
     return switch (type) {
       case NUMBER -> "a number";
       case BOOLEAN -> "true or false";
-      case TEXT, TEXT_LIST -> "a string";
+      case TEXT, TEXT_LIST -> "a string of at most 200 characters";
     };
   }
 

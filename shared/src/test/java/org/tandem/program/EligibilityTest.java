@@ -267,9 +267,9 @@ class EligibilityTest {
         new ApiError.Problem("menteeEligibility[4].value", "gte and lte need a number field and a number"),
         new ApiError.Problem("menteeEligibility[5].value", "must be an array of 1 to 100 values"),
         new ApiError.Problem("menteeEligibility[6].value", "must be an array of 1 to 100 values"),
-        new ApiError.Problem("menteeEligibility[7].value", "must hold only a string values"),
+        new ApiError.Problem("menteeEligibility[7].value", "must hold only strings of at most 200 characters"),
         new ApiError.Problem("menteeEligibility[8].value", "must be true or false"),
-        new ApiError.Problem("menteeEligibility[9].value", "must be a string"),
+        new ApiError.Problem("menteeEligibility[9].value", "must be a string of at most 200 characters"),
         new ApiError.Problem("menteeEligibility[10]", "must be a rule"),
         new ApiError.Problem("menteeEligibility[11].value", "must be a number")),
         problems(rules, Eligibility.MENTEE_FIELDS));
