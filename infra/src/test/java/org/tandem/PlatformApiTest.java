@@ -588,7 +588,7 @@ class PlatformApiTest {
         + "{\"field\": \"menteeEligibility[4].value\", \"problem\": \"must be an array of 1 to 100 values\"},"
         + "{\"field\": \"menteeEligibility[5].value\", \"problem\": \"must be true or false\"},"
         + "{\"field\": \"menteeEligibility[6].value\", \"problem\": \"must be an array of 1 to 100 values\"},"
-        + "{\"field\": \"menteeEligibility[7].value\", \"problem\": \"must hold only a number values\"},"
+        + "{\"field\": \"menteeEligibility[7].value\", \"problem\": \"must hold only numbers\"},"
         + "{\"field\": \"mentorEligibility[0].field\", \"problem\": \"must be one of capacity, city, corporatePartner, "
         + "languages, naicsCode, nocCode, preferredLanguage, province, yearsCanadianExperience\"}]"),
         refused.json().at("/error/details"));
