@@ -1,7 +1,6 @@
 package org.tandem.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ public final class LocalState {
 
   public LocalState(Path dir, ObjectMapper mapper) {
     this.dir = dir;
-    this.mapper = mapper.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    this.mapper = mapper;
     this.state = read();
   }
 
@@ -62,7 +61,7 @@ public final class LocalState {
   public void save() {
     try {
       Files.createDirectories(dir);
-      mapper.writeValue(file().toFile(), state);
+      mapper.writerWithDefaultPrettyPrinter().writeValue(file().toFile(), state);
     } catch (IOException e) {
       throw new IllegalStateException("cannot write " + file(), e);
     }

@@ -26,11 +26,14 @@ public final class LocalTandem {
   private final TandemConfig config;
   private final LocalFunctions functions;
   private final Gateway gateway;
-  private final ObjectMapper mapper = Json.strictMapper();
+  private final ObjectMapper mapper = Json.shared();
 
   public LocalTandem(URI dynamoEndpoint, OperatorKey operatorKey, Clock clock, Duration authorizerTtl) {
-    this.config = new TandemConfig(new DynamoConfig("ca-central-1", dynamoEndpoint, PLATFORM_TABLE, DATA_TABLE),
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), operatorKey, false, clock);
+    DynamoConfig dynamo = new DynamoConfig("ca-central-1", dynamoEndpoint, PLATFORM_TABLE, DATA_TABLE);
+    StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    // One process, one client: the functions here share it, as they share the DynamoDB behind it.
+    this.config = new TandemConfig(dynamo, credentials, operatorKey, false, clock,
+        DynamoClients.create(dynamo, credentials));
     this.functions = new LocalFunctions(config);
     this.gateway = new Gateway(functions, mapper, clock, authorizerTtl);
   }
@@ -55,7 +58,7 @@ public final class LocalTandem {
     return new ApiClient(gateway, mapper);
   }
 
-  /** A DynamoDB client on the same endpoint, for setup and for looking behind the API in tests. */
+  /** A DynamoDB client of its own on the same endpoint, for setup and for looking behind the API in tests. */
   public DynamoDbClient dynamo() {
     return DynamoClients.create(config.dynamo(), config.credentials());
   }

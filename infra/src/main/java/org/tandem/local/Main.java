@@ -2,7 +2,6 @@ package org.tandem.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.tandem.auth.ApiKeys;
 import org.tandem.auth.OperatorKey;
+import org.tandem.json.Json;
 
 /**
  * {@code java -jar infra/target/tandem-local.jar [serve|invoke] ...}: Tandem on a development
@@ -118,7 +118,7 @@ public final class Main {
       throw new IllegalArgumentException("invoke <authorizer|platform|participants> <event.json> [--as-is]");
     }
     String name = args.get(0);
-    ObjectMapper mapper = new ObjectMapper();
+    ObjectMapper mapper = Json.shared();
     LocalState state = new LocalState(Path.of(".tandem"), mapper);
     String operatorKey = System.getenv("TANDEM_OPERATOR_KEY");
     if (operatorKey == null || operatorKey.isBlank()) {
@@ -145,6 +145,6 @@ public final class Main {
       }
       response = tandem.gateway().call(function.handler(), event);
     }
-    System.out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(response));
+    System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(response));
   }
 }

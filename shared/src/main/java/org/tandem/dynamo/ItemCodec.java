@@ -1,6 +1,5 @@
 package org.tandem.dynamo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +28,7 @@ public final class ItemCodec {
   private final ObjectMapper mapper;
 
   public ItemCodec(ObjectMapper mapper) {
-    this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.mapper = mapper;
   }
 
   /** The record's fields as attributes; the caller adds the keys. */
@@ -52,8 +51,9 @@ public final class ItemCodec {
       }
     });
     try {
-      return mapper.treeToValue(tree, type);
-    } catch (JsonProcessingException e) {
+      // Stored items may hold attributes a newer version wrote: reading them is lenient.
+      return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(tree);
+    } catch (java.io.IOException e) {
       throw new IllegalStateException("stored item does not read as " + type.getSimpleName(), e);
     }
   }

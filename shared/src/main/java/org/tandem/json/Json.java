@@ -22,6 +22,18 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 public final class Json {
   private Json() {}
 
+  private static final class Shared {
+    static final ObjectMapper MAPPER = strictMapper();
+  }
+
+  /**
+   * The process's strict mapper: an ObjectMapper is thread-safe and costly to build, so the
+   * functions of one process share it. Never reconfigure it; derive readers and writers instead.
+   */
+  public static ObjectMapper shared() {
+    return Shared.MAPPER;
+  }
+
   /** A mapper that refuses anything a client did not mean to send. */
   public static ObjectMapper strictMapper() {
     JsonMapper mapper = JsonMapper.builder()

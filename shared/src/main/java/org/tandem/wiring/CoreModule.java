@@ -21,7 +21,7 @@ public final class CoreModule {
   @Provides
   @Singleton
   static ObjectMapper mapper() {
-    return Json.strictMapper();
+    return Json.shared();
   }
 
   @Provides
@@ -38,7 +38,9 @@ public final class CoreModule {
   @Provides
   @Singleton
   static DynamoDbClient dynamo(TandemConfig config) {
-    return DynamoClients.create(config.dynamo(), config.credentials());
+    return config.sharedClient() != null
+        ? config.sharedClient()
+        : DynamoClients.create(config.dynamo(), config.credentials());
   }
 
   @Provides

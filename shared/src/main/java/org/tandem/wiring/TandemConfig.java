@@ -9,20 +9,28 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Everything a function takes from its surroundings, read once.
  *
  * @param operatorKey null where no function in the process checks it
  * @param protectTables deletion protection and point-in-time recovery on tables made at run time
+ * @param sharedClient a DynamoDB client that several functions in one process share (the local
+ *     server, the local invoke); null in Lambda, where each function builds its own
  */
 public record TandemConfig(DynamoConfig dynamo, AwsCredentialsProvider credentials, OperatorKey operatorKey,
-    boolean protectTables, Clock clock) {
+    boolean protectTables, Clock clock, DynamoDbClient sharedClient) {
 
   public TandemConfig {
     Objects.requireNonNull(dynamo, "dynamo == null");
     Objects.requireNonNull(credentials, "credentials == null");
     Objects.requireNonNull(clock, "clock == null");
+  }
+
+  public TandemConfig(DynamoConfig dynamo, AwsCredentialsProvider credentials, OperatorKey operatorKey,
+      boolean protectTables, Clock clock) {
+    this(dynamo, credentials, operatorKey, protectTables, clock, null);
   }
 
   /**
