@@ -1,6 +1,8 @@
 package org.tandem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tandem.support.ApiAssertions.assertError;
+import static org.tandem.support.ApiAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -751,29 +753,5 @@ class PlatformApiTest {
     List<String> out = new ArrayList<>();
     array.forEach(e -> out.add(e.asText()));
     return out;
-  }
-
-  /** An error answer; {@code message} null to leave the message unchecked. */
-  private static void assertError(ApiClient.Response response, int status, String code, String message) {
-    assertEquals(status, response.status(), response.text());
-    assertNotNull(response.json(), response.text());
-    assertEquals(code, response.json().at("/error/code").asText(), response.text());
-    if (message != null) {
-      assertEquals(message, response.json().at("/error/message").asText());
-    }
-  }
-
-  /** A 400 whose details name {@code field}; {@code problem} null to leave it unchecked. */
-  private static void assertProblem(ApiClient.Response response, String field, String problem) {
-    assertError(response, 400, "validation_failed", null);
-    for (JsonNode detail : response.json().at("/error/details")) {
-      if (detail.get("field").asText().equals(field)) {
-        if (problem != null) {
-          assertEquals(problem, detail.get("problem").asText(), response.text());
-        }
-        return;
-      }
-    }
-    throw new AssertionError("no problem named " + field + " in " + response.text());
   }
 }
