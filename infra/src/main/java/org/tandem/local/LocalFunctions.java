@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tandem.functions.authorizer.AuthorizerComponent;
 import org.tandem.functions.authorizer.AuthorizerHandler;
+import org.tandem.functions.matching.MatchingComponent;
+import org.tandem.functions.matching.MatchingHandler;
 import org.tandem.functions.participants.ParticipantsComponent;
 import org.tandem.functions.participants.ParticipantsHandler;
 import org.tandem.functions.platform.PlatformComponent;
@@ -32,7 +34,7 @@ public final class LocalFunctions {
   }
 
   /** The names of the HTTP functions, as the template names them. */
-  public static final List<String> NAMES = List.of("platform", "participants");
+  public static final List<String> NAMES = List.of("platform", "participants", "matching");
 
   /** The authorizer, built on first use. */
   public synchronized AuthorizerHandler authorizer() {
@@ -65,6 +67,11 @@ public final class LocalFunctions {
         ParticipantsComponent participants = ParticipantsComponent.create(config);
         yield new HttpFunctionEntry(name, ParticipantsHandler.class, new ParticipantsHandler(participants),
             participants.http().routeKeys());
+      }
+      case "matching" -> {
+        MatchingComponent matching = MatchingComponent.create(config);
+        yield new HttpFunctionEntry(name, MatchingHandler.class, new MatchingHandler(matching),
+            matching.http().routeKeys());
       }
       default -> throw new IllegalArgumentException("no function " + name);
     };

@@ -64,14 +64,17 @@ public final class Cursors {
   }
 
   /**
-   * The attributes of a last evaluated key: the table's keys, and gsi1's too when gsi1 is read.
-   * DynamoDB refuses a start key of another shape (a 500, not a 400), and an index cursor may
-   * carry the very partition value a table list reads, so the shape tells them apart.
+   * The attributes of a last evaluated key: the table's keys, and the index's too when an index
+   * ({@code gsiNpk}) is read. DynamoDB refuses a start key of another shape (a 500, not a 400),
+   * and an index cursor may carry the very partition value a table list reads, so the shape
+   * tells them apart.
    */
   private static Set<String> keyAttributes(String partitionAttribute) {
-    return Tables.PK.equals(partitionAttribute)
-        ? Set.of(Tables.PK, Tables.SK)
-        : Set.of(Tables.PK, Tables.SK, Tables.GSI1_PK, Tables.GSI1_SK);
+    if (Tables.PK.equals(partitionAttribute)) {
+      return Set.of(Tables.PK, Tables.SK);
+    }
+    String sortAttribute = partitionAttribute.substring(0, partitionAttribute.length() - 2) + "sk";
+    return Set.of(Tables.PK, Tables.SK, partitionAttribute, sortAttribute);
   }
 
   private static ValidationFailed invalid() {

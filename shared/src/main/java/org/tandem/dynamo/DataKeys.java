@@ -21,6 +21,11 @@ public final class DataKeys {
     return tenant.key("REFERRAL#KEY#" + keyId);
   }
 
+  /** The index partition of the matches of one mentor or one mentee, e.g. {@code criec#MENTOR#mtr_...#MATCH}. */
+  public static String matchesOf(TenantScope tenant, String kind, String participantId) {
+    return tenant.key(kind + "#" + participantId + "#MATCH");
+  }
+
   public static String program(TenantScope tenant) {
     return tenant.key("PROGRAM");
   }

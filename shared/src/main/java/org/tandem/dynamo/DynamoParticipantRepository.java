@@ -107,7 +107,18 @@ public final class DynamoParticipantRepository<T extends Participant> implements
   }
 
   @Override
+  public List<T> listAll(TenantScope tenant, String status) {
+    return store.all(store.tables().data(tenant), Tables.GSI1, DataKeys.byStatus(tenant, kind, status),
+        item -> store.codec().fromItem(item, type));
+  }
+
+  @Override
   public boolean update(TenantScope tenant, T previous, T next) {
+    return store.transact(updateItems(tenant, previous, next)) < 0;
+  }
+
+  /** The transaction items that replace a participant and move its status counters. */
+  List<TransactWriteItem> updateItems(TenantScope tenant, T previous, T next) {
     String table = store.tables().data(tenant);
     List<TransactWriteItem> items = new ArrayList<>(2);
     items.add(TransactWriteItem.builder().put(p -> p.tableName(table)
@@ -119,6 +130,6 @@ public final class DynamoParticipantRepository<T extends Participant> implements
           Counters.participant(counterKind(), previous.statusName()), -1L,
           Counters.participant(counterKind(), next.statusName()), 1L)));
     }
-    return store.transact(items) < 0;
+    return items;
   }
 }

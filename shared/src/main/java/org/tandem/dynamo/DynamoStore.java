@@ -61,12 +61,12 @@ public final class DynamoStore {
   }
 
   /**
-   * One page of one partition, of the table ({@code index} null) or of {@link Tables#GSI1}.
-   * The cursor is checked to come from this very partition.
+   * One page of one partition, of the table ({@code index} null) or of an index ({@code gsiN},
+   * partitioned on {@code gsiNpk}). The cursor is checked to come from this very partition.
    */
   public <T> Page<T> page(String table, String index, String partitionValue, PageRequest page, boolean newestFirst,
       Function<Map<String, AttributeValue>, T> read) {
-    String partitionAttribute = index == null ? Tables.PK : Tables.GSI1_PK;
+    String partitionAttribute = index == null ? Tables.PK : index + "pk";
     QueryRequest.Builder request = QueryRequest.builder()
         .tableName(table)
         .keyConditionExpression("#p = :p")
@@ -86,6 +86,34 @@ public final class DynamoStore {
     // DynamoDB returns a last key whenever the page is full, even if nothing follows; a full
     // page therefore gives a cursor, and the page after it may be empty.
     return new Page<>(items, Cursors.encode(response.lastEvaluatedKey()));
+  }
+
+  /**
+   * Every item of one partition of an index, in pages of DynamoDB's own size (1 MB) rather than
+   * an API page's, for reads that need the whole partition (matching reads every ready mentor).
+   */
+  public <T> List<T> all(String table, String index, String partitionValue,
+      Function<Map<String, AttributeValue>, T> read) {
+    String partitionAttribute = index == null ? Tables.PK : index + "pk";
+    List<T> out = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      QueryRequest.Builder request = QueryRequest.builder()
+          .tableName(table)
+          .keyConditionExpression("#p = :p")
+          .expressionAttributeNames(Map.of("#p", partitionAttribute))
+          .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partitionValue)))
+          .exclusiveStartKey(start);
+      if (index != null) {
+        request.indexName(index);
+      }
+      QueryResponse response = call(() -> client.query(request.build()));
+      response.items().forEach(item -> out.add(read.apply(item)));
+      start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+          ? response.lastEvaluatedKey()
+          : null;
+    } while (start != null);
+    return out;
   }
 
   /**

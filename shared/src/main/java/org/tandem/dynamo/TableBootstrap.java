@@ -106,13 +106,21 @@ public final class TableBootstrap {
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .deletionProtectionEnabled(protect)
         .attributeDefinitions(
-            attribute(Tables.PK), attribute(Tables.SK), attribute(Tables.GSI1_PK), attribute(Tables.GSI1_SK))
+            attribute(Tables.PK), attribute(Tables.SK), attribute(Tables.GSI1_PK), attribute(Tables.GSI1_SK),
+            attribute(Tables.GSI2_PK), attribute(Tables.GSI2_SK), attribute(Tables.GSI3_PK), attribute(Tables.GSI3_SK))
         .keySchema(key(Tables.PK, KeyType.HASH), key(Tables.SK, KeyType.RANGE))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-            .indexName(Tables.GSI1)
-            .keySchema(key(Tables.GSI1_PK, KeyType.HASH), key(Tables.GSI1_SK, KeyType.RANGE))
-            .projection(p -> p.projectionType(ProjectionType.ALL))
-            .build())
+        .globalSecondaryIndexes(
+            index(Tables.GSI1, Tables.GSI1_PK, Tables.GSI1_SK),
+            index(Tables.GSI2, Tables.GSI2_PK, Tables.GSI2_SK),
+            index(Tables.GSI3, Tables.GSI3_PK, Tables.GSI3_SK))
+        .build();
+  }
+
+  private static GlobalSecondaryIndex index(String name, String pk, String sk) {
+    return GlobalSecondaryIndex.builder()
+        .indexName(name)
+        .keySchema(key(pk, KeyType.HASH), key(sk, KeyType.RANGE))
+        .projection(p -> p.projectionType(ProjectionType.ALL))
         .build();
   }
 

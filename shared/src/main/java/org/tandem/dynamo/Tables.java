@@ -14,6 +14,13 @@ public final class Tables {
   public static final String GSI1 = "gsi1";
   public static final String GSI1_PK = "gsi1pk";
   public static final String GSI1_SK = "gsi1sk";
+  /** A second and third index, for entities listed by two owners (a match: by mentor, by mentee). */
+  public static final String GSI2 = "gsi2";
+  public static final String GSI2_PK = "gsi2pk";
+  public static final String GSI2_SK = "gsi2sk";
+  public static final String GSI3 = "gsi3";
+  public static final String GSI3_PK = "gsi3pk";
+  public static final String GSI3_SK = "gsi3sk";
   /** Epoch seconds after which DynamoDB's TTL deletes the item. */
   public static final String EXPIRES_AT = "expiresAt";
 

@@ -82,6 +82,11 @@ public final class ApiRequest {
     return Optional.of(Long.parseLong(matcher.group(1)));
   }
 
+  /** Whether the request came with a body. */
+  public boolean hasBody() {
+    return body != null && !body.isBlank();
+  }
+
   /** The body read strictly into {@code type}; every problem names its field. */
   public <T> T body(Class<T> type) {
     JsonNode tree = bodyTree();

@@ -3,6 +3,7 @@ package org.tandem.participants;
 import java.util.List;
 import java.util.Set;
 import org.tandem.errors.Checks;
+import org.tandem.ids.Ids;
 
 /** What a coordinator or a referring agency knows of a mentee at intake. */
 public record MenteeIntake(
@@ -24,7 +25,18 @@ public record MenteeIntake(
     List<String> availability,
     List<String> keywords,
     String notes,
-    Boolean consentGiven) {
+    Boolean consentGiven,
+    List<String> excludedMentorIds) {
+
+  /** An intake without exclusions. */
+  public MenteeIntake(String firstName, String lastName, String email, String phone, List<String> languages,
+      String preferredLanguage, String city, String province, String nocCode, String naicsCode, Integer clbLevel,
+      String immigrationStatus, Boolean internationallyEducated, Boolean jobSearchWorkshopCompleted,
+      String careerGoals, List<String> availability, List<String> keywords, String notes, Boolean consentGiven) {
+    this(firstName, lastName, email, phone, languages, preferredLanguage, city, province, nocCode, naicsCode,
+        clbLevel, immigrationStatus, internationallyEducated, jobSearchWorkshopCompleted, careerGoals, availability,
+        keywords, notes, consentGiven, null);
+  }
 
   public static final List<String> IMMIGRATION_STATUSES = List.of("permanent_resident", "convention_refugee",
       "protected_person", "approved_for_immigration", "temporary_resident", "citizen");
@@ -33,7 +45,7 @@ public record MenteeIntake(
   public static final Set<String> FIELDS = Set.of("firstName", "lastName", "email", "phone", "languages",
       "preferredLanguage", "city", "province", "nocCode", "naicsCode", "clbLevel", "immigrationStatus",
       "internationallyEducated", "jobSearchWorkshopCompleted", "careerGoals", "availability", "keywords", "notes",
-      "consentGiven");
+      "consentGiven", "excludedMentorIds");
 
   /** Every problem with this intake, field names under {@code prefix}. */
   public Checks check(String prefix) {
@@ -47,6 +59,12 @@ public record MenteeIntake(
       checks.oneOf("immigrationStatus", immigrationStatus, IMMIGRATION_STATUSES);
     }
     checks.optionalText("careerGoals", careerGoals, 2000);
+    if (excludedMentorIds != null) {
+      checks.size("excludedMentorIds", excludedMentorIds, 0, 100);
+      if (excludedMentorIds.stream().anyMatch(id -> !Ids.isValid(Mentor.ID_PREFIX, id))) {
+        checks.problem("excludedMentorIds", "must hold mentor ids");
+      }
+    }
     return checks;
   }
 }

@@ -48,6 +48,9 @@ abstract class ParticipantKind<T extends Participant, I, S extends Enum<S>> {
 
   abstract Map<String, Object> facts(T participant);
 
+  /** Why this change would break what matches hold, or null when it would not. */
+  abstract String refusal(T participant, I intake, S next);
+
   String statusList() {
     return String.join(", ", Arrays.stream(statuses).map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList());
   }
@@ -99,6 +102,13 @@ abstract class ParticipantKind<T extends Participant, I, S extends Enum<S>> {
         Map<String, Object> facts(Mentee m) {
           return m.eligibilityFacts();
         }
+
+        @Override
+        String refusal(Mentee m, MenteeIntake intake, MenteeStatus next) {
+          return next == MenteeStatus.WITHDRAWN && m.activeMatches() > 0
+              ? "mentee " + m.id() + " has " + m.activeMatches() + " active match(es); close them first"
+              : null;
+        }
       };
 
   static final ParticipantKind<Mentor, MentorIntake, MentorStatus> MENTOR =
@@ -147,6 +157,13 @@ abstract class ParticipantKind<T extends Participant, I, S extends Enum<S>> {
         @Override
         Map<String, Object> facts(Mentor m) {
           return m.eligibilityFacts();
+        }
+
+        @Override
+        String refusal(Mentor m, MentorIntake intake, MentorStatus next) {
+          return intake.capacity() != null && intake.capacity() < m.activeMentees()
+              ? "mentor " + m.id() + " has " + m.activeMentees() + " active mentee(s); capacity cannot go below that"
+              : null;
         }
       };
 

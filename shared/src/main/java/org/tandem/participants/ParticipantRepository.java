@@ -22,6 +22,12 @@ public interface ParticipantRepository<T extends Participant> {
   /** Newest first; only those with {@code status} when it is not null. */
   Page<T> list(TenantScope tenant, String status, PageRequest page);
 
+  /**
+   * Every participant in one status, read a megabyte at a time: what matching reads (a program's
+   * ready mentors), bounded by the program's size.
+   */
+  List<T> listAll(TenantScope tenant, String status);
+
   /** Replaces {@code previous} with {@code next} if nobody changed it meanwhile; false otherwise. */
   boolean update(TenantScope tenant, T previous, T next);
 }

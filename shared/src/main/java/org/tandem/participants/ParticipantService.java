@@ -162,6 +162,10 @@ public final class ParticipantService {
         }
         status = next;
       }
+      String refusal = kind.refusal(current, intake, status);
+      if (refusal != null) {
+        throw new Conflict(refusal);
+      }
       T next = kind.apply(current, intake, status, clock.instant());
       if (repository.update(tenant, current, next)) {
         return next;
