@@ -29,11 +29,19 @@ public final class LocalTandem {
   private final ObjectMapper mapper = Json.shared();
 
   public LocalTandem(URI dynamoEndpoint, OperatorKey operatorKey, Clock clock, Duration authorizerTtl) {
+    this(null, dynamoEndpoint, operatorKey, clock, authorizerTtl);
+  }
+
+  /**
+   * @param client the process's one DynamoDB client, shared by the functions here as they share
+   *     the DynamoDB behind it; null to build one (a benchmark passes one that records capacity)
+   */
+  public LocalTandem(DynamoDbClient client, URI dynamoEndpoint, OperatorKey operatorKey, Clock clock,
+      Duration authorizerTtl) {
     DynamoConfig dynamo = new DynamoConfig("ca-central-1", dynamoEndpoint, PLATFORM_TABLE, DATA_TABLE);
     StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-    // One process, one client: the functions here share it, as they share the DynamoDB behind it.
     this.config = new TandemConfig(dynamo, credentials, operatorKey, false, clock,
-        DynamoClients.create(dynamo, credentials));
+        client != null ? client : DynamoClients.create(dynamo, credentials));
     this.functions = new LocalFunctions(config);
     this.gateway = new Gateway(functions, mapper, clock, authorizerTtl);
   }
