@@ -1,6 +1,14 @@
 package org.tandem.dynamo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import software.amazon.awssdk.core.SdkBytes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -62,8 +70,8 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
         throw new Conflict("a request with this Idempotency-Key is still in progress");
       }
       try {
-        return Optional.of(mapper.readValue(earlier.get("response").s(), ApiResponse.class));
-      } catch (JsonProcessingException bad) {
+        return Optional.of(mapper.readValue(gunzip(earlier.get("response").b().asByteArray()), ApiResponse.class));
+      } catch (IOException bad) {
         throw new IllegalStateException("stored idempotent response does not read", bad);
       }
     }
@@ -82,12 +90,31 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
         .expressionAttributeNames(Map.of("#s", "state", "#r", "response"))
         .expressionAttributeValues(Map.of(
             ":done", AttributeValue.fromS("completed"),
-            ":response", AttributeValue.fromS(json)))));
+            ":response", AttributeValue.fromB(SdkBytes.fromByteArray(gzip(json)))))));
   }
 
   @Override
   public void release(Principal principal, String routeKey, String key) {
     DynamoStore.call(() -> store.client().deleteItem(b -> b.tableName(table(principal)).key(key(principal, routeKey, key))));
+  }
+
+  /** Stored answers are gzipped: a cohort run's answer can be larger than an item may be (400 KB). */
+  private static byte[] gzip(String json) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length() / 4 + 64);
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(json.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] gunzip(byte[] bytes) {
+    try (GZIPInputStream zip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      return zip.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String table(Principal principal) {

@@ -157,7 +157,7 @@ public final class DynamoMatchRepository implements MatchRepository {
    */
   private static TransactWriteItem seat(String table, TenantScope tenant, String mentorId, int delta) {
     String condition = delta > 0
-        ? "#s = :ready AND activeMentees < capacity"
+        ? "#s = :ready AND activeMentees < #capacity"
         : "activeMentees > :zero";
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":d", AttributeValue.fromN(Integer.toString(delta)));
@@ -165,7 +165,9 @@ public final class DynamoMatchRepository implements MatchRepository {
     Map<String, String> names = new HashMap<>();
     if (delta > 0) {
       values.put(":ready", AttributeValue.fromS("ready"));
+      // Both are reserved words in DynamoDB expressions.
       names.put("#s", "status");
+      names.put("#capacity", "capacity");
     } else {
       values.put(":zero", AttributeValue.fromN("0"));
     }

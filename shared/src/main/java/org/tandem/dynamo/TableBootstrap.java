@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * Creates Tandem's tables where the template does not: outside AWS, and a silo tenant's own
- * table at onboarding. The shape matches {@code template.yaml}: pk/sk, one index gsi1, TTL on
+ * table at onboarding. The shape matches {@code template.yaml}: pk/sk, three indexes gsi1-gsi3, TTL on
  * {@code expiresAt}, on-demand billing.
  */
 public final class TableBootstrap {

@@ -8,7 +8,7 @@ import org.tandem.tenancy.TenantScope;
  * own with the same keys, so no code path differs but the name.
  */
 public final class Tables {
-  /** Partition and sort key, and the one secondary index, of every table. */
+  /** Partition and sort key, and the first secondary index, of every table. */
   public static final String PK = "pk";
   public static final String SK = "sk";
   public static final String GSI1 = "gsi1";

@@ -23,10 +23,18 @@ import java.util.Arrays;
  *       by the usual potential update and augmentation. Potentials are longs.
  * </ul>
  *
- * <p>Running time is O(rows x rows x slots) in the worst case, far less on typical inputs; the
- * working memory is O(rows + slots) besides the caller's matrix. Ties are broken by index (at
- * equal cost: a free slot first, then leaving the mentee out, then a path through a used slot),
- * so the same input always gives the same answer.
+ * <p>A FORBIDDEN pair is solved as a score of -2^31: leaving that mentee out instead always
+ * raises the total by 2^31, so no optimum uses it, and the inner loop needs no test for it.
+ *
+ * <p>Ties are broken in a fixed order (at equal cost: a free slot first, then leaving the mentee
+ * out, then a path on through a used slot; then by position), so the same input always gives the
+ * same answer. The working memory is O(rows + slots) besides the caller's matrix.
+ *
+ * <p>Running time is O(rows x rows x slots) in the worst case. Dense random and similarity-like
+ * scores at 2,000 x 2,000 solve in tens to a few hundred milliseconds (infra/bench/assignment.sh);
+ * the slow inputs are degenerate ones where every mentee ranks the mentors the same way (score =
+ * mentee term + mentor term, or a product of the two): each search then crosses a plateau of
+ * equal-cost paths, and 2,000 x 2,000 takes seconds.
  */
 public final class Assignment {
   /** A pair that must never be assigned (a hard filter failed). */
@@ -104,7 +112,6 @@ public final class Assignment {
     private final int[][] scores;
     private final int n;
     private final int m;
-    private final int slots;
     /** Slots of mentor j: firstSlot[j] .. firstSlot[j + 1] - 1. */
     private final int[] firstSlot;
     private final int[] mentorOfSlot;
@@ -129,7 +136,7 @@ public final class Assignment {
       this.n = n;
       this.m = m;
       this.firstSlot = firstSlot;
-      this.slots = firstSlot[m];
+      int slots = firstSlot[m];
       this.mentorOfSlot = new int[slots];
       for (int j = 0; j < m; j++) {
         Arrays.fill(mentorOfSlot, firstSlot[j], firstSlot[j + 1], j);
@@ -231,9 +238,7 @@ public final class Assignment {
       while (true) {
         doneRows[doneRowCount++] = i;
         final int[] row = scores[i];
-        // Reduced cost to slot j: h - row[mentorOfSlot[j]] - v[j]. A FORBIDDEN score is taken
-        // as -2^31: such a path always costs more than this row's own "unassigned" column
-        // (which costs h), so it is never chosen, and the loop needs no test for it.
+        // Reduced cost to slot j: h - row[mentorOfSlot[j]] - v[j] (FORBIDDEN counts as -2^31).
         final long h = minVal - u[i];
         if (h < outDist) { // this row's own "unassigned" column: cost 0, potential 0
           outDist = h;
@@ -290,7 +295,7 @@ public final class Assignment {
       u[start] += minVal;
       for (int t = 1; t < doneRowCount; t++) {
         final int r = doneRows[t];
-        u[r] += 0;
+        u[r] += minVal - dist[slotOfRow[r]];
       }
       for (int t = 0; t < doneSlotCount; t++) {
         final int j = doneSlots[t];

@@ -222,16 +222,25 @@ public final class MatchService {
     }
   }
 
-  /** When a mentee's one-on-one starts, its other proposals are withdrawn, saying why. */
+  /**
+   * When a mentee's one-on-one starts, its other one-on-one proposals are withdrawn, saying why (a
+   * group or connector proposal may still go ahead beside it). A proposal that changed meanwhile
+   * (a party answered it) is read again and withdrawn all the same.
+   */
   private void withdrawOtherProposals(TenantScope tenant, String menteeId, String activeMatchId, Instant now) {
     PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
     while (true) {
       Page<Match> found = matches.listByMentee(tenant, menteeId, page);
-      for (Match other : found.items()) {
-        if (other.status() == MatchStatus.PROPOSED && !other.id().equals(activeMatchId)) {
+      for (Match listed : found.items()) {
+        Match other = listed;
+        for (int attempt = 1; other != null && other.status() == MatchStatus.PROPOSED && other.isOneOnOne()
+            && !other.id().equals(activeMatchId) && attempt <= ATTEMPTS; attempt++) {
           Match withdrawn = other.ended(MatchStatus.WITHDRAWN, new Match.Ending("mentee_matched",
               "the mentee's one-on-one match " + activeMatchId + " became active", now, "system"), null).saved(now);
-          matches.update(tenant, other, withdrawn);
+          if (matches.update(tenant, other, withdrawn)) {
+            break;
+          }
+          other = matches.find(tenant, other.id()).orElse(null);
         }
       }
       if (found.nextCursor() == null) {
@@ -267,8 +276,13 @@ public final class MatchService {
       Match closed = current.ended(MatchStatus.CLOSED,
           new Match.Ending(body.reason(), body.notes(), now, caller.keyId()), body.nextContacts()).saved(now);
       Mentee after = mentee.matchEnded(current.id(), body.reason(), now);
-      if (matches.close(tenant, current, closed, mentee, after) == MatchRepository.Outcome.DONE) {
+      MatchRepository.Outcome outcome = matches.close(tenant, current, closed, mentee, after);
+      if (outcome == MatchRepository.Outcome.DONE) {
         return view(closed);
+      }
+      if (outcome == MatchRepository.Outcome.MENTOR_UNAVAILABLE) {
+        // Only a seat count already at zero refuses to be given back: a broken invariant, not a race.
+        throw new IllegalStateException("mentor " + current.mentorId() + " holds no seat for active match " + matchId);
       }
       if (attempt >= ATTEMPTS) {
         throw new Conflict("match " + matchId + " keeps changing; try again");
@@ -287,8 +301,7 @@ public final class MatchService {
       requireStatus(current, MatchStatus.PROPOSED, "withdrawn");
       Instant now = clock.instant();
       Match withdrawn = current.ended(MatchStatus.WITHDRAWN, new Match.Ending(
-          body.reason() == null ? "withdrawn_by_coordinator" : body.reason(), null, now, caller.keyId()), null)
-          .saved(now);
+          "withdrawn_by_coordinator", body.reason(), now, caller.keyId()), null).saved(now);
       if (matches.update(tenant, current, withdrawn)) {
         return view(withdrawn);
       }
@@ -312,8 +325,8 @@ public final class MatchService {
 
   private static void requireStatus(Match match, MatchStatus wanted, String verb) {
     if (match.status() != wanted) {
-      throw new Conflict("match " + match.id() + " is " + match.status().wireName() + "; only a "
-          + wanted.wireName() + " match can be " + verb,
+      throw new Conflict("match " + match.id() + " is " + match.status().wireName() + "; only "
+          + (wanted == MatchStatus.ACTIVE ? "an " : "a ") + wanted.wireName() + " match can be " + verb,
           List.of(new ApiError.Problem("status", "is " + match.status().wireName())));
     }
   }
