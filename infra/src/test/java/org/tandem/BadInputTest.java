@@ -43,23 +43,27 @@ class BadInputTest {
   private static final JsonNodeFactory nodes = JsonNodeFactory.instance;
   private static final List<RouteCase> ROUTES = Samples.routes(tandem.tandem());
 
+  /** Well-formed ids that name nothing: of a mentee, of a mentor. */
+  private static final String NO_MENTEE = "mte_" + "0".repeat(26);
+  private static final String NO_MENTOR = "mtr_" + "0".repeat(26);
+
   /**
    * What each body's fields must be, beyond their JSON types: the fields a body cannot leave
    * out, and values out of range with the field the refusal names. Every route that takes a
    * body needs an entry; a route added without one fails {@link #everyBadBodyIsRefusedAndChangesNothing}.
    */
-  private static final Map<String, Rules> RULES = Map.of(
+  private static final Map<String, Rules> RULES = Map.ofEntries(Map.entry(
       "POST /v1/tenants", new Rules(List.of("id", "name"), Map.of(
           "id", List.of(text("Not A Slug!"), text("x"), text("-criec")),
           "isolation", List.of(text("shared")),
-          "languages", List.of(array("de"), array("en", "en"), array()))),
+          "languages", List.of(array("de"), array("en", "en"), array())))), Map.entry(
       "PATCH /v1/tenants/{tenantId}", new Rules(List.of(), Map.of(
           "status", List.of(text("closed")),
           "languages", List.of(array("de")),
-          "name", List.of(text(" ")))),
+          "name", List.of(text(" "))))), Map.entry(
       "POST /v1/keys", new Rules(List.of("role", "label"), Map.of(
           "role", List.of(text("operator"), text("owner")),
-          "label", List.of(text(""), text("x".repeat(121))))),
+          "label", List.of(text(""), text("x".repeat(121)))))), Map.entry(
       "PUT /v1/program", new Rules(List.of("menteeEligibility[0].field", "menteeEligibility[0].op",
           "menteeEligibility[0].value"), Map.of(
           "matchTermWeeks", List.of(IntNode.valueOf(0), IntNode.valueOf(105)),
@@ -69,15 +73,54 @@ class BadInputTest {
           "menteeEligibility[0].value", List.of(text("six")),
           "outcomeFollowupMonths", List.of(array(0), array(3, 3)),
           "matchingWeights", List.of(object("height", 10), object("occupation", 101)),
-          "formats", List.of(array("webinar"), array()))),
-      "POST /v1/mentees", menteeRules("", true),
-      "PATCH /v1/mentees/{menteeId}", menteeRules("", false),
-      "POST /v1/referrals", menteeRules("mentee.", true),
-      "POST /v1/mentors", mentorRules(true),
-      "PATCH /v1/mentors/{mentorId}", mentorRules(false));
+          "formats", List.of(array("webinar"), array())))),
+      Map.entry("POST /v1/mentees", menteeRules("", true)),
+      Map.entry("PATCH /v1/mentees/{menteeId}", menteeRules("", false)),
+      Map.entry("POST /v1/referrals", menteeRules("mentee.", true)),
+      Map.entry("POST /v1/mentors", mentorRules(true)),
+      Map.entry("PATCH /v1/mentors/{mentorId}", mentorRules(false)),
+      // Malformed id lists: not ids, ids of the other kind, none, a null, more than a run takes.
+      Map.entry("POST /v1/matching/runs", Rules.optionalBody(Map.of(
+          "menteeIds", List.of(array("not-an-id"), array(NO_MENTOR), array(), arrayWithNull(NO_MENTEE),
+              idList("mte", 2001)),
+          "mentorIds", List.of(array("not-an-id"), array(NO_MENTEE), array(), arrayWithNull(NO_MENTOR),
+              idList("mtr", 2001))))),
+      // Bad ids, an unknown format, a format the program does not offer (the seeded programs offer
+      // one-on-one and group), ids well formed but naming nothing.
+      Map.entry("POST /v1/matches", new Rules(List.of("menteeId", "mentorId", "format"), Map.of(
+          "menteeId", List.of(text("not-an-id"), text(NO_MENTOR), text("")),
+          "mentorId", List.of(text("not-an-id"), text(NO_MENTEE)),
+          "format", List.of(text("speed_mentoring"), text("ONE_ON_ONE"), text("connector"), text("employer_hosted")),
+          "runId", List.of(text("not-a-run"), text("mat_" + "0".repeat(26)))),
+          Map.of("menteeId", List.of(text(NO_MENTEE)), "mentorId", List.of(text(NO_MENTOR))), false)),
+      Map.entry("POST /v1/matches/{matchId}/decisions", new Rules(List.of("party", "decision"), Map.of(
+          "party", List.of(text("coordinator"), text("Mentee"), text("")),
+          "decision", List.of(text("maybe"), text("accepted"), text(""))))),
+      // A reason not in the list, more than three people to meet next, or any for a match that is
+      // no connector (the sample closes a one-on-one).
+      Map.entry("POST /v1/matches/{matchId}/closure", new Rules(List.of("reason"), Map.of(
+          "reason", List.of(text("graduated"), text("closed"), text("")),
+          "notes", List.of(text(" "), text("x".repeat(4001))),
+          "nextContacts", List.of(array("Dana Whitecloud", "Luc Fortin", "Amira Haddad", "Joe Sousa"),
+              array(""), arrayWithNull("Dana Whitecloud"), array("Dana Whitecloud"))))),
+      Map.entry("POST /v1/matches/{matchId}/withdrawal", Rules.optionalBody(Map.of(
+          "reason", List.of(text(""), text("x".repeat(501)))))));
 
-  /** Required fields (paths such as {@code mentee.email}) and out-of-range values by path. */
-  private record Rules(List<String> required, Map<String, List<JsonNode>> outOfRange) {}
+  /**
+   * Required fields (paths such as {@code mentee.email}), out-of-range values by path, values
+   * well formed but naming nothing (answered 404), and whether the body may be left out.
+   */
+  private record Rules(List<String> required, Map<String, List<JsonNode>> outOfRange,
+      Map<String, List<JsonNode>> namingNothing, boolean bodyOptional) {
+    Rules(List<String> required, Map<String, List<JsonNode>> outOfRange) {
+      this(required, outOfRange, Map.of(), false);
+    }
+
+    /** A body with nothing required, that may be left out: no body and {} are fine. */
+    static Rules optionalBody(Map<String, List<JsonNode>> outOfRange) {
+      return new Rules(List.of(), outOfRange, Map.of(), true);
+    }
+  }
 
   private static Rules menteeRules(String prefix, boolean intake) {
     Map<String, List<JsonNode>> bad = new LinkedHashMap<>();
@@ -147,8 +190,10 @@ class BadInputTest {
       String json = body.toString();
       cases.add(badText(fixture, route, "a field given twice",
           json.substring(0, json.length() - 1) + ", \"" + first + "\": " + body.get(first) + "}", "body"));
-      cases.add(refused(fixture, route, "no body at all", event -> Samples.setBody(event, null), 400,
-          "validation_failed", "body"));
+      if (!rules.bodyOptional()) {
+        cases.add(refused(fixture, route, "no body at all", event -> Samples.setBody(event, null), 400,
+            "validation_failed", "body"));
+      }
 
       for (Map.Entry<String, JsonNode> leaf : paths(body).entrySet()) {
         JsonNode wrong = wrongType(leaf.getValue());
@@ -159,7 +204,7 @@ class BadInputTest {
         String field = object.isEmpty() ? "favouriteColour" : object + ".favouriteColour";
         cases.add(badBody(fixture, route, "an unknown field " + field, with(body, field, text("teal")), field));
       }
-      if (rules.required().isEmpty() && body.size() > 0) {
+      if (rules.required().isEmpty() && body.size() > 0 && !rules.bodyOptional()) {
         cases.add(badBody(fixture, route, "an empty object", nodes.objectNode(), "body"));
       }
       for (String field : rules.required()) {
@@ -167,7 +212,15 @@ class BadInputTest {
       }
       rules.outOfRange().forEach((field, values) -> {
         for (JsonNode value : values) {
-          cases.add(badBody(fixture, route, field + " " + value, with(body, field, value), field));
+          cases.add(badBody(fixture, route, field + " " + abbreviate(value.toString()), with(body, field, value),
+              field));
+        }
+      });
+      rules.namingNothing().forEach((field, values) -> {
+        for (JsonNode value : values) {
+          String text = with(body, field, value).toString();
+          cases.add(refused(fixture, route, field + " " + value + ", well formed but naming nothing",
+              event -> Samples.setBody(event, text), 404, "not_found", null));
         }
       });
 
@@ -212,6 +265,36 @@ class BadInputTest {
         out.add(dynamicContainer(route.key() + " " + parameter, cases));
       }
     }
+    return out.stream();
+  }
+
+  /**
+   * Query parameters of particular routes, beyond the lists' {@code limit}, {@code cursor} and
+   * {@code status}: the bad values of each. A route in this map without a sample fails.
+   */
+  private static final Map<String, Map<String, List<String>>> QUERIES = Map.of(
+      "GET /v1/matches", Map.of(
+          "mentorId", List.of("not-an-id", NO_MENTEE, ""),
+          "menteeId", List.of("not-an-id", NO_MENTOR, "")),
+      "GET /v1/mentees/{menteeId}/suggestions", Map.of(
+          "limit", List.of("0", "51", "-1", "ten", "2.5", "")));
+
+  @TestFactory
+  Stream<DynamicNode> aBadQueryParameterOfAParticularRouteIsRefusedNamingIt() {
+    Fixture fixture = new Fixture(Samples.seed(tandem, "badparam", "pool"));
+    List<DynamicNode> out = new ArrayList<>();
+    QUERIES.forEach((key, parameters) -> {
+      RouteCase route = ROUTES.stream().filter(r -> r.key().equals(key)).findFirst()
+          .orElseThrow(() -> new AssertionError("no route " + key));
+      List<DynamicTest> cases = new ArrayList<>();
+      parameters.forEach((name, values) -> {
+        for (String value : values) {
+          cases.add(refused(fixture, route, name + "=" + value, event -> query(event, name, value), 400,
+              "validation_failed", name));
+        }
+      });
+      out.add(dynamicContainer(key, cases));
+    });
     return out.stream();
   }
 
@@ -531,6 +614,20 @@ class BadInputTest {
 
   private static ArrayNode array(Object... values) {
     return mapper.valueToTree(List.of(values));
+  }
+
+  /** An array of {@code value} and a null. */
+  private static ArrayNode arrayWithNull(String value) {
+    return nodes.arrayNode().add(value).addNull();
+  }
+
+  /** {@code count} distinct well-formed ids of one kind. */
+  private static ArrayNode idList(String prefix, int count) {
+    ArrayNode out = nodes.arrayNode();
+    for (int i = 0; i < count; i++) {
+      out.add(prefix + "_" + String.format("%026d", i));
+    }
+    return out;
   }
 
   private static ObjectNode object(String name, int value) {

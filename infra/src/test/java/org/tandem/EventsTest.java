@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.auth.ApiKeys;
+import org.tandem.functions.matching.MatchingComponent;
 import org.tandem.functions.participants.ParticipantsComponent;
 import org.tandem.functions.platform.PlatformComponent;
 import org.tandem.http.Route;
@@ -46,6 +47,8 @@ import org.tandem.local.LocalFunctions;
 import org.tandem.local.LocalState;
 import org.tandem.local.LocalTandem;
 import org.tandem.support.TestTandem;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * The samples in {@code events/} are real inputs: every route in code has one, every one names a
@@ -117,7 +120,10 @@ class EventsTest {
         assertTrue(event.at("/headers/content-type").isMissingNode(), "a content-type without a body");
       } else {
         assertEquals("application/json; charset=utf-8", event.at("/headers/content-type").asText());
-        assertEquals(body.asText().getBytes(StandardCharsets.UTF_8).length,
+        // The length of the body as sent: each id a placeholder stands for is as long as every server-made id.
+        String sent = Samples.ID_PLACEHOLDER.matcher(body.asText()).replaceAll("x".repeat(Samples.ID_LENGTH));
+        assertFalse(sent.contains("${"), "a body's placeholders name ids only: " + body.asText());
+        assertEquals(sent.getBytes(StandardCharsets.UTF_8).length,
             event.at("/headers/content-length").asInt(), "content-length");
         assertTrue(mapper.readTree(body.asText()).isObject(), "the body is a JSON object");
       }
@@ -165,6 +171,10 @@ class EventsTest {
     assertEquals(event.at("/requestContext/authorizer/lambda"), authorized.path("context"),
         "the sample's authorizer context is what the authorizer answers for its key (so --as-is works too)");
     ((ObjectNode) event.get("requestContext")).putObject("authorizer").set("lambda", authorized.path("context"));
+    if (event.hasNonNull("body")) {
+      assertEquals(event.get("body").asText().getBytes(StandardCharsets.UTF_8).length,
+          event.at("/headers/content-length").asInt(), "content-length, the placeholders filled");
+    }
     JsonNode response = gateway.call(function.handler(), event);
 
     int status = response.path("statusCode").asInt();
@@ -237,6 +247,11 @@ class EventsTest {
     static final List<String> KEY_FIELDS = List.of("adminKey", "coordinatorKey", "partnerKey", "assistantKey");
     /** In a record, the key that stands in for {@code ${operatorKey}}, where one does. */
     private static final String OPERATOR_OVERRIDE = "operatorKeyInstead";
+    /** A placeholder naming a server-made id of the demo program, such as {@code ${tenants.criec.mentees.5}}. */
+    static final Pattern ID_PLACEHOLDER = Pattern.compile(
+        "\\$\\{tenants\\.criec\\.(mentees|mentors|mentorApplicants|referrals|runs|matches)\\.[A-Za-z0-9]+}");
+    /** How long every server-made id is: a three-letter prefix, an underscore and 26 characters. */
+    static final int ID_LENGTH = 30;
     private static final AtomicInteger SEEDED = new AtomicInteger();
     private static volatile List<Sample> http;
 
@@ -342,6 +357,7 @@ class EventsTest {
         List<Route> routes = switch (function.name()) {
           case "platform" -> PlatformComponent.create(tandem.config()).http().router().routes();
           case "participants" -> ParticipantsComponent.create(tandem.config()).http().router().routes();
+          case "matching" -> MatchingComponent.create(tandem.config()).http().router().routes();
           default -> throw new AssertionError("function " + function.name()
               + " is new: teach EventsTest.Samples.routes() to read its router");
         };
@@ -359,9 +375,16 @@ class EventsTest {
     /**
      * A program seeded as {@code DemoData} seeds the demo's, recorded the way {@code
      * .tandem/local.json} records it under {@code tenants.criec}: its id and keys with their ids, a
-     * coordinator key to revoke ({@code assistantKey}), two mentors screened and ready and one
-     * applicant not yet screened, mentees {@code 0} and {@code 1} screened and ready, {@code 2}
-     * applied, {@code 3} and {@code 4} referred by the partner agency, with their referrals.
+     * coordinator key to revoke ({@code assistantKey}); the formats one-on-one and group; four
+     * mentors screened and ready and one applicant not yet screened; mentees {@code 0}, {@code 1},
+     * {@code 3}, {@code 4} and {@code 5} screened and ready, {@code 2} applied, {@code 6} and
+     * {@code 7} referred by the partner agency, with their referrals. Then its matching history,
+     * made through {@code DemoData} itself: mentee 3 and mentor 2 matched and closed ({@code
+     * matches.closed}, mentee 3 completed); a cohort run of every ready mentee ({@code runs.0});
+     * mentee 0 active with mentor 0 one-on-one ({@code matches.active}) and with mentor 3 in a group
+     * ({@code matches.activeGroup}, so the active matches fill two pages of one); mentee 1 proposed
+     * to mentor 1, the mentor having accepted ({@code matches.proposed}); mentee 4 proposed to mentor
+     * 1 ({@code matches.toWithdraw}). Mentee 5 has no match yet.
      */
     static Seeded seed(TestTandem tandem, String stem, String isolation) {
       TestTandem.Program program = tandem.onboard(stem, isolation);
@@ -378,10 +401,10 @@ class EventsTest {
       }
       // Settings of its own, so that no two seeded programs read the same.
       expect(200, api.call("PUT", "/v1/program", program.admin(),
-          Map.of("matchTermWeeks", 1 + SEEDED.getAndIncrement() % 104)));
+          Map.of("matchTermWeeks", 1 + SEEDED.getAndIncrement() % 104, "formats", List.of("one_on_one", "group"))));
       String tag = program.id().replaceAll("[^a-z0-9]", "");
       var mentors = record.putArray("mentors");
-      for (String name : List.of("Gordon", "Priya")) {
+      for (String name : List.of("Gordon", "Priya", "Louise", "Colin")) {
         String id = tandem.createMentor(program, name + tag);
         expect(200, api.call("POST", "/v1/mentors/" + id + "/screening", program.coordinator(), null));
         expect(200, api.call("PATCH", "/v1/mentors/" + id, program.coordinator(), Map.of("status", "ready")));
@@ -389,13 +412,14 @@ class EventsTest {
       }
       record.putArray("mentorApplicants").add(tandem.createMentor(program, "Daniel" + tag));
       var mentees = record.putArray("mentees");
-      for (String name : List.of("Ana", "Tarek")) {
+      for (String name : List.of("Ana", "Tarek", "Mei", "Grace", "Wei", "Santiago")) {
         String id = tandem.createMentee(program, name + tag);
-        expect(200, api.call("POST", "/v1/mentees/" + id + "/screening", program.coordinator(), null));
-        expect(200, api.call("PATCH", "/v1/mentees/" + id, program.coordinator(), Map.of("status", "ready")));
         mentees.add(id);
+        if (!name.equals("Mei")) {
+          expect(200, api.call("POST", "/v1/mentees/" + id + "/screening", program.coordinator(), null));
+          expect(200, api.call("PATCH", "/v1/mentees/" + id, program.coordinator(), Map.of("status", "ready")));
+        }
       }
-      mentees.add(tandem.createMentee(program, "Mei" + tag));
       var referrals = record.putArray("referrals");
       for (String name : List.of("Oksana", "Esther")) {
         JsonNode referral = expect(201, api.call("POST", "/v1/referrals", program.partner(),
@@ -403,6 +427,15 @@ class EventsTest {
         referrals.add(referral.get("id").asText());
         mentees.add(referral.get("menteeId").asText());
       }
+      new DemoData(api, MAPPER).seedMatching(parse("""
+          [{"match": "closed", "mentee": 3, "mentor": 2, "format": "one_on_one", "accept": ["mentor", "mentee"],
+            "closure": {"reason": "objectives_met", "notes": "Met every goal of the action plan."}},
+           {"run": {}},
+           {"match": "active", "mentee": 0, "mentor": 0, "format": "one_on_one", "accept": ["mentor", "mentee"]},
+           {"match": "activeGroup", "mentee": 0, "mentor": 3, "format": "group", "accept": ["mentee", "mentor"]},
+           {"match": "proposed", "mentee": 1, "mentor": 1, "format": "one_on_one", "accept": ["mentor"]},
+           {"match": "toWithdraw", "mentee": 4, "mentor": 1, "format": "one_on_one"}]"""),
+          record, program.coordinator());
       return new Seeded(program, isolation, record, record);
     }
 
@@ -582,17 +615,37 @@ class EventsTest {
       return event;
     }
 
-    /** Everything a program holds, as its admin reads it through the API, and its counters. */
+    /**
+     * Everything a program holds, as its admin reads it through the API, its counters, and its
+     * cohort runs (which no route lists), read behind the API.
+     */
     static ObjectNode snapshot(TestTandem tandem, Seeded seeded) {
       ObjectNode out = MAPPER.createObjectNode();
       String admin = seeded.program().admin();
-      for (String list : List.of("/v1/mentees", "/v1/mentors", "/v1/referrals", "/v1/keys")) {
+      for (String list : List.of("/v1/mentees", "/v1/mentors", "/v1/referrals", "/v1/keys", "/v1/matches")) {
         out.set(list, listAll(tandem, list, admin));
       }
       ApiClient.Response program = tandem.api().call("GET", "/v1/program", admin, null);
       assertEquals(200, program.status(), program.text());
       out.set("/v1/program", program.json());
       out.set("counters", MAPPER.valueToTree(tandem.participantCounters(seeded.program(), seeded.isolation())));
+      out.set("runs", MAPPER.valueToTree(runIds(tandem, seeded)));
+      return out;
+    }
+
+    /** The ids of a program's cohort runs, each stored in a partition of its own ({@code <tenant>#RUN#<runId>}). */
+    static Set<String> runIds(TestTandem tandem, Seeded seeded) {
+      String table = "silo".equals(seeded.isolation())
+          ? LocalTandem.DATA_TABLE + "-" + seeded.program().id()
+          : LocalTandem.DATA_TABLE;
+      String prefix = seeded.program().id() + "#RUN#";
+      Set<String> out = new TreeSet<>();
+      ScanRequest scan = ScanRequest.builder().tableName(table)
+          .filterExpression("begins_with(pk, :p) AND sk = :head")
+          .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(prefix), ":head", AttributeValue.fromS("HEAD")))
+          .projectionExpression("pk").consistentRead(true).build();
+      tandem.tandem().config().sharedClient().scanPaginator(scan).items()
+          .forEach(item -> out.add(item.get("pk").s().substring(prefix.length())));
       return out;
     }
 

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.util.NameTransformer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -42,6 +44,7 @@ import org.tandem.auth.OperatorKey;
 import org.tandem.auth.Role;
 import org.tandem.dynamo.DynamoConfig;
 import org.tandem.errors.ValidationFailed;
+import org.tandem.functions.matching.MatchingComponent;
 import org.tandem.functions.participants.ParticipantsComponent;
 import org.tandem.functions.platform.PlatformComponent;
 import org.tandem.http.ErrorResponses;
@@ -49,6 +52,13 @@ import org.tandem.http.Page;
 import org.tandem.http.Route;
 import org.tandem.json.Json;
 import org.tandem.local.LocalFunctions;
+import org.tandem.matching.Match;
+import org.tandem.matching.MatchService;
+import org.tandem.matching.MatchStatus;
+import org.tandem.matching.MatchView;
+import org.tandem.matching.MatchingRun;
+import org.tandem.matching.RunService;
+import org.tandem.matching.SuggestionService;
 import org.tandem.participants.Mentee;
 import org.tandem.participants.MenteeIntake;
 import org.tandem.participants.Mentor;
@@ -82,14 +92,19 @@ class OpenApiTest {
   private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
   /** The body each route reads, by route key. Records are compared component by component. */
-  private static final Map<String, Class<?>> REQUEST_TYPES = Map.of(
-      "POST /v1/tenants", TenantService.Onboard.class,
-      "PATCH /v1/tenants/{tenantId}", TenantService.Change.class,
-      "POST /v1/keys", KeyService.Create.class,
-      "PUT /v1/program", ProgramService.Replace.class,
-      "POST /v1/mentees", MenteeIntake.class,
-      "POST /v1/mentors", MentorIntake.class,
-      "POST /v1/referrals", ReferralService.Refer.class);
+  private static final Map<String, Class<?>> REQUEST_TYPES = Map.ofEntries(
+      Map.entry("POST /v1/tenants", TenantService.Onboard.class),
+      Map.entry("PATCH /v1/tenants/{tenantId}", TenantService.Change.class),
+      Map.entry("POST /v1/keys", KeyService.Create.class),
+      Map.entry("PUT /v1/program", ProgramService.Replace.class),
+      Map.entry("POST /v1/mentees", MenteeIntake.class),
+      Map.entry("POST /v1/mentors", MentorIntake.class),
+      Map.entry("POST /v1/referrals", ReferralService.Refer.class),
+      Map.entry("POST /v1/matching/runs", RunService.Start.class),
+      Map.entry("POST /v1/matches", MatchService.Propose.class),
+      Map.entry("POST /v1/matches/{matchId}/decisions", MatchService.Decide.class),
+      Map.entry("POST /v1/matches/{matchId}/closure", MatchService.Close.class),
+      Map.entry("POST /v1/matches/{matchId}/withdrawal", MatchService.Withdraw.class));
 
   /** The partial updates: the intake's fields, each optional, plus {@code status}. */
   private static final Map<String, Class<?>> PATCH_TYPES = Map.of(
@@ -124,6 +139,7 @@ class OpenApiTest {
     codeRoutes = new TreeMap<>();
     List<Route> routes = new ArrayList<>(PlatformComponent.create(config).http().router().routes());
     routes.addAll(ParticipantsComponent.create(config).http().router().routes());
+    routes.addAll(MatchingComponent.create(config).http().router().routes());
     for (Route route : routes) {
       codeRoutes.put(route.key(), route);
     }
@@ -151,7 +167,7 @@ class OpenApiTest {
     // Roles come from the components built below; a new function must be added there too.
     Set<String> withRoles = new TreeSet<>(codeRoutes.keySet());
     Set<String> all = new TreeSet<>(codeRouteKeys);
-    assertEquals(all, withRoles, "OpenApiTest builds the platform and participants components to read roles;"
+    assertEquals(all, withRoles, "OpenApiTest builds the platform, participants and matching components to read roles;"
         + " add the component of every function LocalFunctions serves");
   }
 
@@ -288,7 +304,7 @@ class OpenApiTest {
 
   @Test
   void theNamedRecordsMatchTheirSchemasFieldForField() {
-    // The five the contract leans on, by schema name, so a field added in code fails here directly.
+    // The ones the contract leans on, by schema name, so a field added in code fails here directly.
     List<String> problems = new ArrayList<>();
     Map<String, Class<?>> named = new LinkedHashMap<>();
     named.put("MenteeIntake", MenteeIntake.class);
@@ -296,6 +312,11 @@ class OpenApiTest {
     named.put("TenantOnboard", TenantService.Onboard.class);
     named.put("KeyCreate", KeyService.Create.class);
     named.put("ProgramReplace", ProgramService.Replace.class);
+    named.put("MatchingRunStart", RunService.Start.class);
+    named.put("MatchPropose", MatchService.Propose.class);
+    named.put("MatchDecide", MatchService.Decide.class);
+    named.put("MatchClose", MatchService.Close.class);
+    named.put("MatchWithdraw", MatchService.Withdraw.class);
     named.forEach((name, type) -> {
       JsonNode schema = doc.path("components").path("schemas").path(name);
       if (schema.isMissingNode()) {
@@ -336,6 +357,15 @@ class OpenApiTest {
     responses.put("POST /v1/referrals", types.constructType(ReferralView.class));
     responses.put("GET /v1/referrals", types.constructParametricType(Page.class, ReferralView.class));
     responses.put("GET /v1/participants/{participantId}/export", types.constructType(PrivacyService.Export.class));
+    responses.put("GET /v1/mentees/{menteeId}/suggestions", types.constructType(SuggestionService.Suggestions.class));
+    responses.put("POST /v1/matching/runs", types.constructType(MatchingRun.class));
+    responses.put("GET /v1/matching/runs/{runId}", types.constructType(MatchingRun.class));
+    responses.put("POST /v1/matches", types.constructType(MatchView.class));
+    responses.put("GET /v1/matches", types.constructParametricType(Page.class, Match.class));
+    responses.put("GET /v1/matches/{matchId}", types.constructType(MatchView.class));
+    responses.put("POST /v1/matches/{matchId}/decisions", types.constructType(MatchView.class));
+    responses.put("POST /v1/matches/{matchId}/closure", types.constructType(MatchView.class));
+    responses.put("POST /v1/matches/{matchId}/withdrawal", types.constructType(MatchView.class));
 
     List<String> problems = new ArrayList<>();
     Map<String, JsonNode> operations = operations();
@@ -369,6 +399,7 @@ class OpenApiTest {
     List<String> problems = new ArrayList<>();
     checkEnumParameter("GET /v1/mentees", "status", org.tandem.participants.MenteeStatus.class, problems);
     checkEnumParameter("GET /v1/mentors", "status", org.tandem.participants.MentorStatus.class, problems);
+    checkEnumParameter("GET /v1/matches", "status", MatchStatus.class, problems);
     assertNoProblems("status filters", problems);
   }
 
@@ -436,6 +467,14 @@ class OpenApiTest {
       intake.check().throwIfAny();
     } else if (body instanceof ReferralService.Refer refer) {
       refer.mentee().check("mentee").throwIfAny();
+    } else if (body instanceof MatchService.Propose propose) {
+      if (!Match.FORMATS.contains(propose.format())) {
+        throw ValidationFailed.of("format", "must be one of " + Match.FORMATS);
+      }
+    } else if (body instanceof MatchService.Close close) {
+      if (!Match.CLOSURE_REASONS.contains(close.reason())) {
+        throw ValidationFailed.of("reason", "must be one of " + Match.CLOSURE_REASONS);
+      }
     } else if (body instanceof ProgramService.Replace replace) {
       ProgramRepository nothingStored = new ProgramRepository() {
         @Override
@@ -645,11 +684,23 @@ class OpenApiTest {
     return out;
   }
 
-  /** The properties the project's mapper writes for a type, and their types. */
+  /**
+   * The properties the project's mapper writes for a type, and their types; an
+   * {@code @JsonUnwrapped} property's own properties are written in its place (MatchView).
+   */
   private static Map<String, JavaType> written(JavaType type) {
     Map<String, JavaType> out = new LinkedHashMap<>();
+    AnnotationIntrospector annotations = json.getSerializationConfig().getAnnotationIntrospector();
     for (BeanPropertyDefinition property : json.getSerializationConfig().introspect(type).findProperties()) {
-      if (property.couldSerialize()) {
+      if (!property.couldSerialize()) {
+        continue;
+      }
+      NameTransformer unwrapped = property.getAccessor() == null
+          ? null
+          : annotations.findUnwrappingNameTransformer(property.getAccessor());
+      if (unwrapped != null) {
+        written(property.getPrimaryType()).forEach((name, inner) -> out.put(unwrapped.transform(name), inner));
+      } else {
         out.put(property.getName(), property.getPrimaryType());
       }
     }

@@ -382,6 +382,13 @@ class TemplateTest {
             + index.projection().projectionTypeAsString());
       }
       assertEquals(codeIndexes, indexes, id + ".GlobalSecondaryIndexes");
+      for (GlobalSecondaryIndex index : code.globalSecondaryIndexes()) {
+        // DynamoStore queries index gsiN on the attribute gsiNpk; the repositories sort on gsiNsk.
+        assertEquals(keys(List.of(
+                KeySchemaElement.builder().attributeName(index.indexName() + "pk").keyType("HASH").build(),
+                KeySchemaElement.builder().attributeName(index.indexName() + "sk").keyType("RANGE").build())),
+            keys(index.keySchema()), index.indexName() + " is not keyed the way DynamoStore queries it");
+      }
       assertTrue(code.deletionProtectionEnabled(), "TableBootstrap protects tables when asked to, as here");
     }
     assertEquals(STACK + "-data", tableName("DataTable"), "table names are derived from the stack name");
@@ -430,8 +437,7 @@ class TemplateTest {
   void theAuthorizerCanReadKeysAndTenantsButNothingOnTheDataTablesAndCanWriteNothing() {
     String id = functionFor(local.authorizer().getClass());
     assertTrue(allows(id, "dynamodb:BatchGetItem", tableArn("PlatformTable")), "the authorizer reads keys");
-    for (String arn : List.of(tableArn("DataTable"), tableArn("DataTable") + "/index/gsi1", siloArn(),
-        siloArn() + "/index/gsi1")) {
+    for (String arn : withIndexes(List.of(tableArn("DataTable"), siloArn()))) {
       List<String> granted = granted(id, arn);
       assertTrue(granted.isEmpty(), "the authorizer must have nothing on " + arn + ", has " + granted);
     }
@@ -484,6 +490,73 @@ class TemplateTest {
       assertFalse(allows(id, action, tableArn("PlatformTable")), "participants must not " + action + " on keys");
       assertFalse(TABLE_MANAGEMENT.contains(action) && allows(id, action, siloArn()),
           "participants must not " + action + " on silo tables");
+    }
+  }
+
+  @Test
+  void theMatchingFunctionCanTransactAndQueryEveryIndexOnPooledAndSiloDataAndOnlyReadThePlatformTable() {
+    String id = functionFor(local.function("matching").orElseThrow().handlerClass());
+    for (String table : List.of(tableArn("DataTable"), siloArn())) {
+      // Matches, pair holds, mentor seats and mentees move together in TransactWriteItems; runs
+      // and mentees are read in batches; idempotency records are put, updated and deleted.
+      for (String action : union(READS, TRANSACTION)) {
+        assertTrue(allows(id, action, table), "matching needs " + action + " on " + table);
+      }
+      // Matches by status (gsi1, as ready mentors), by mentor (gsi2) and by mentee (gsi3).
+      for (String index : indexNames()) {
+        assertTrue(allows(id, "dynamodb:Query", table + "/index/" + index),
+            "matching queries " + index + " of " + table);
+      }
+      for (String action : union(TABLE_MANAGEMENT, Set.of("dynamodb:Scan", "dynamodb:BatchWriteItem",
+          "dynamodb:DescribeTable"))) {
+        assertFalse(allows(id, action, table), "matching must not " + action + " on " + table);
+      }
+    }
+    assertTrue(allows(id, "dynamodb:BatchGetItem", tableArn("PlatformTable")), "the live-key check");
+    List<String> onPlatform = granted(id, tableArn("PlatformTable"));
+    assertEquals(List.of("dynamodb:BatchGetItem", "dynamodb:GetItem"), onPlatform,
+        "matching only reads keys and tenants in the platform table");
+    for (String index : indexNames()) {
+      List<String> onIndex = granted(id, tableArn("PlatformTable") + "/index/" + index);
+      assertTrue(onIndex.isEmpty(), "matching has no use for the platform table's " + index + ": " + onIndex);
+    }
+  }
+
+  /** Each function LocalFunctions serves must have its IAM checked by a test of its own above. */
+  private static final Set<String> FUNCTIONS_WITH_IAM_TESTS = Set.of("platform", "participants", "matching");
+
+  @Test
+  void everyHttpFunctionHasItsOwnIamTestAndTheLiveKeyCheck() {
+    assertEquals(new TreeSet<>(LocalFunctions.NAMES), new TreeSet<>(FUNCTIONS_WITH_IAM_TESTS),
+        "a function was added to or removed from LocalFunctions: give it an IAM test of its own here");
+    for (LocalFunctions.HttpFunctionEntry entry : local.functions()) {
+      String id = functionFor(entry.handlerClass());
+      // Every HTTP function re-reads its caller's key and tenant (LiveKeyGuard), in one BatchGetItem.
+      assertTrue(allows(id, "dynamodb:BatchGetItem", tableArn("PlatformTable")),
+          id + " cannot check that its caller's key is still live");
+    }
+  }
+
+  @Test
+  void onlyThePlatformFunctionManagesTablesAndNoFunctionReachesAnotherStacksTables() {
+    String platform = functionFor(local.function("platform").orElseThrow().handlerClass());
+    String elsewhere = "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/another-stack-data";
+    List<String> foreign = withIndexes(List.of(elsewhere, elsewhere + "-" + SILO_TENANT,
+        "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/another-stack-platform"));
+    List<String> ours = withIndexes(List.of(tableArn("PlatformTable"), tableArn("DataTable"), siloArn()));
+    for (String id : functions().keySet()) {
+      for (String arn : foreign) {
+        List<String> granted = granted(id, arn);
+        assertTrue(granted.isEmpty(), id + " must have nothing on " + arn + ", has " + granted);
+      }
+      if (id.equals(platform)) {
+        continue;
+      }
+      for (String arn : ours) {
+        for (String action : TABLE_MANAGEMENT) {
+          assertFalse(allows(id, action, arn), id + " must not " + action + " on " + arn);
+        }
+      }
     }
   }
 
@@ -612,6 +685,28 @@ class TemplateTest {
   private static String siloArn() {
     Tables tables = new Tables(new DynamoConfig(REGION, null, tableName("PlatformTable"), tableName("DataTable")));
     return "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + tables.siloTable(SILO_TENANT);
+  }
+
+  /** The secondary indexes TableBootstrap gives every table (gsi1, gsi2, ...). */
+  private static List<String> indexNames() {
+    try {
+      Method definition = TableBootstrap.class.getDeclaredMethod("definition", String.class, boolean.class);
+      definition.setAccessible(true);
+      CreateTableRequest code = (CreateTableRequest) definition.invoke(null, "t", true);
+      return code.globalSecondaryIndexes().stream().map(GlobalSecondaryIndex::indexName).sorted().toList();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot read TableBootstrap's table definition", e);
+    }
+  }
+
+  /** The table ARNs, each followed by the ARNs of its indexes. */
+  private static List<String> withIndexes(List<String> tables) {
+    List<String> out = new ArrayList<>();
+    for (String table : tables) {
+      out.add(table);
+      indexNames().forEach(index -> out.add(table + "/index/" + index));
+    }
+    return out;
   }
 
   private static String keys(Object keySchema) {

@@ -12,9 +12,10 @@ import org.tandem.auth.ApiKeys;
 
 /**
  * Seeds the demo programs through the API itself, as an operator, an admin, a coordinator and a
- * partner agency would: onboarding, settings, keys, intake, screening, orientation, referrals.
- * A program that exists already is left as it is. The keys and ids it records are what the
- * samples in {@code events/} name as placeholders.
+ * partner agency would: onboarding, settings, keys, intake, screening, orientation, referrals,
+ * then each program's matching history (a cohort run, matches proposed, accepted, closed). A
+ * program that exists already is left as it is. The keys and ids it records are what the samples
+ * in {@code events/} name as placeholders.
  */
 public final class DemoData {
   /** The program the samples in {@code events/} speak for. */
@@ -107,6 +108,53 @@ public final class DemoData {
       referrals.add(referral.get("id").asText());
       mentees.add(referral.get("menteeId").asText());
     }
+    seedMatching(program.path("matching"), record, record.get("coordinatorKey").asText());
+  }
+
+  /**
+   * A program's matching history, step by step as its coordinator made it: {@code {"run": <body>}}
+   * starts a cohort run (recorded under {@code runs}); {@code {"match": <name>, "mentee": i,
+   * "mentor": j, "format": ..., "accept": [parties], "closure": <body>}} proposes a match between
+   * the recorded mentee {@code i} and mentor {@code j}, naming the last run when that run proposed
+   * the pair, records the parties' acceptances and closes it if told to, and records its id
+   * under {@code matches.<name>}.
+   */
+  public void seedMatching(JsonNode steps, ObjectNode record, String coordinator) {
+    ObjectNode matches = record.putObject("matches");
+    ArrayNode runs = record.putArray("runs");
+    JsonNode lastRun = null;
+    for (JsonNode step : steps) {
+      if (step.has("run")) {
+        lastRun = expect(201, api.call("POST", "/v1/matching/runs", coordinator, step.get("run")));
+        runs.add(lastRun.get("id").asText());
+        continue;
+      }
+      String menteeId = record.get("mentees").get(step.get("mentee").asInt()).asText();
+      String mentorId = record.get("mentors").get(step.get("mentor").asInt()).asText();
+      ObjectNode proposal = mapper.createObjectNode()
+          .put("menteeId", menteeId).put("mentorId", mentorId).put("format", step.get("format").asText());
+      if (lastRun != null && proposed(lastRun, menteeId, mentorId)) {
+        proposal.put("runId", lastRun.get("id").asText());
+      }
+      String matchId = expect(201, api.call("POST", "/v1/matches", coordinator, proposal)).get("id").asText();
+      for (JsonNode party : step.path("accept")) {
+        expect(200, api.call("POST", "/v1/matches/" + matchId + "/decisions", coordinator,
+            Map.of("party", party.asText(), "decision", "accept")));
+      }
+      if (step.has("closure")) {
+        expect(200, api.call("POST", "/v1/matches/" + matchId + "/closure", coordinator, step.get("closure")));
+      }
+      matches.put(step.get("match").asText(), matchId);
+    }
+  }
+
+  private static boolean proposed(JsonNode run, String menteeId, String mentorId) {
+    for (JsonNode pair : run.path("proposals")) {
+      if (pair.path("menteeId").asText().equals(menteeId) && pair.path("mentorId").asText().equals(mentorId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

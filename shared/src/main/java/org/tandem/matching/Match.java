@@ -49,7 +49,7 @@ public record Match(
     Objects.requireNonNull(menteeId, "menteeId == null");
     Objects.requireNonNull(mentorId, "mentorId == null");
     Objects.requireNonNull(format, "format == null");
-    breakdown = breakdown == null ? Map.of() : Map.copyOf(breakdown);
+    breakdown = Scoring.inCriterionOrder(breakdown);
     nextContacts = nextContacts == null ? List.of() : List.copyOf(nextContacts);
   }
 

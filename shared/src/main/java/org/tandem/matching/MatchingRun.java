@@ -29,7 +29,11 @@ public record MatchingRun(
   }
 
   /** One proposed pair and why it scored what it did. */
-  public record Proposal(String menteeId, String mentorId, int score, Map<String, Integer> breakdown) {}
+  public record Proposal(String menteeId, String mentorId, int score, Map<String, Integer> breakdown) {
+    public Proposal {
+      breakdown = Scoring.inCriterionOrder(breakdown);
+    }
+  }
 
   /** A mentee the run could not place, and why. */
   public record Unmatched(String menteeId, String reason) {}

@@ -26,6 +26,21 @@ public final class Scoring {
   /** The criteria, in the order breakdowns list them. */
   public static final List<String> CRITERIA = ProgramSettings.CRITERIA;
 
+  /** A breakdown in criterion order, however it was read (storage keeps no map order). */
+  public static Map<String, Integer> inCriterionOrder(Map<String, Integer> breakdown) {
+    if (breakdown == null || breakdown.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Integer> ordered = new LinkedHashMap<>();
+    for (String criterion : CRITERIA) {
+      if (breakdown.containsKey(criterion)) {
+        ordered.put(criterion, breakdown.get(criterion));
+      }
+    }
+    breakdown.forEach(ordered::putIfAbsent);
+    return Collections.unmodifiableMap(ordered);
+  }
+
   /**
    * Occupation fractions by the number of leading NOC 2021 digits two codes share (index 0 to 5).
    * NOC 2021 codes are five digits read from the left: the 1st digit is the broad occupational

@@ -43,9 +43,21 @@ public final class AssignmentBenchmark {
       new Case(2000, 500, 4, 3L));
 
   public static void main(String[] args) throws IOException {
+    try {
+      run(args);
+    } catch (IllegalArgumentException e) { // bad arguments or input: the message says which
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws IOException {
     List<String> rest = new ArrayList<>(List.of(args));
     int runs = intOption(rest, "--runs", 11);
     int maxScore = intOption(rest, "--max-score", DEFAULT_MAX_SCORE);
+    if (runs < 1 || maxScore < 0 || maxScore == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("--runs must be at least 1, --max-score 0 to 2^31 - 2");
+    }
     if (rest.isEmpty()) {
       runCases(runs, maxScore);
     } else if (rest.get(0).equals("--csv") && rest.size() == 2) {
@@ -55,6 +67,9 @@ public final class AssignmentBenchmark {
       int cols = Integer.parseInt(rest.get(3));
       int capacity = Integer.parseInt(rest.get(4));
       long seed = Long.parseLong(rest.get(5));
+      if (rows < 0 || cols < 0 || capacity < 0) {
+        throw new IllegalArgumentException("ROWS, COLS and CAP must be >= 0");
+      }
       Path file = Path.of(rest.get(1));
       writeCsv(file, randomScores(rows, cols, maxScore, seed), capacities(cols, capacity));
       System.out.printf("wrote %s: %d mentees x %d mentors of capacity %d, scores 0..%d, seed %d%n",
@@ -75,7 +90,7 @@ public final class AssignmentBenchmark {
     if (at + 1 >= args.size()) {
       throw new IllegalArgumentException(name + " needs a number");
     }
-    int value = Integer.parseInt(args.get(at + 1));
+    int value = Integer.parseInt(args.get(at + 1)); // NumberFormatException is an IAE
     args.remove(at + 1);
     args.remove(at);
     return value;
@@ -84,19 +99,19 @@ public final class AssignmentBenchmark {
   // ---------------------------------------------------------------- built-in cases
 
   private static void runCases(int runs, int maxScore) {
-    System.out.printf("Assignment benchmark: dense random scores 0..%d, %d warm-up + %d measured solves"
-        + " per case; %s %s, %d processors, max heap %d MB%n", maxScore, WARM_UP, runs,
+    System.out.printf("Assignment benchmark: dense random scores 0..%d; per case the first solve,"
+        + " %d warm-up, then %d measured; %s %s, %d processors, max heap %d MB%n", maxScore, WARM_UP, runs,
         System.getProperty("java.vm.name"), System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-    System.out.printf("%-26s %10s %10s %12s %9s %14s %12s%n", "case", "median ms", "min ms",
-        "total score", "assigned", "alloc / solve", "input");
+    System.out.printf("%-26s %9s %9s %9s %12s %9s %14s %12s%n", "case", "first ms", "median ms",
+        "min ms", "total score", "assigned", "alloc / solve", "input");
     for (Case c : CASES) {
       int[][] scores = randomScores(c.rows(), c.cols(), maxScore, c.seed());
       int[] capacities = capacities(c.cols(), c.capacity());
       Measured m = measure(scores, capacities, WARM_UP, runs);
       String name = c.rows() + " x " + c.cols() + " cap " + c.capacity() + " (seed " + c.seed() + ")";
-      System.out.printf("%-26s %10.1f %10.1f %12d %9d %14s %12s%n", name, m.medianMs, m.minMs,
-          m.total, m.assigned, mb(m.allocatedBytes), mb(matrixBytes(scores)));
+      System.out.printf("%-26s %9.1f %9.1f %9.1f %12d %9d %14s %12s%n", name, m.firstMs,
+          m.medianMs, m.minMs, m.total, m.assigned, mb(m.allocatedBytes), mb(matrixBytes(scores)));
     }
   }
 
@@ -204,11 +219,11 @@ public final class AssignmentBenchmark {
     long slots = Arrays.stream(capacities).asLongStream().sum();
     System.out.printf("%s: %d mentees x %d mentors, total capacity %d (read in %.0f ms)%n",
         file, scores.length, capacities.length, slots, readMs);
-    Measured m = measure(scores, capacities, 0, Math.max(1, runs));
+    Measured m = measure(scores, capacities, 1, runs);
     System.out.printf("total score %d%n", m.total);
     System.out.printf("assigned %d of %d mentees%n", m.assigned, scores.length);
-    System.out.printf("solve time: first (cold JVM) %.1f ms; then median %.1f ms, min %.1f ms over"
-        + " %d solves%n", m.firstMs, m.medianMs, m.minMs, Math.max(1, runs));
+    System.out.printf("solve time: first (cold JVM) %.2f ms; then median %.2f ms, min %.2f ms over"
+        + " %d more solves%n", m.firstMs, m.medianMs, m.minMs, runs);
     System.out.printf("allocated per solve %s; input matrix %s%n", mb(m.allocatedBytes),
         mb(matrixBytes(scores)));
   }
