@@ -358,7 +358,7 @@ class MatchingApiTest {
   }
 
   @Test
-  void aOneOnOneStartingWithdrawsTheMenteesOtherOneOnOneProposals() {
+  void aOneOnOneStartingWithdrawsTheMenteesOtherProposals() {
     String mentee = readyMentee(program, "Sought");
     String chosen = readyMentor(program, "Chosen");
     String second = readyMentor(program, "Second");
@@ -376,7 +376,7 @@ class MatchingApiTest {
 
     acceptBoth(program, id);
 
-    for (String withdrawn : List.of(other, hosted)) {
+    for (String withdrawn : List.of(other, hosted, group)) {
       JsonNode match = match(program, withdrawn);
       assertEquals("withdrawn", match.get("status").asText(), withdrawn);
       assertEquals("mentee_matched", match.at("/ending/reason").asText());
@@ -384,14 +384,17 @@ class MatchingApiTest {
       assertEquals("system", match.at("/ending/recordedBy").asText());
     }
     assertEquals("proposed", match(program, unrelated).get("status").asText());
-    // A group is not a one-on-one: its proposal stands and can start beside the one-on-one.
-    assertEquals("proposed", match(program, group).get("status").asText());
-    assertEquals("active", acceptBoth(program, group).get("status").asText());
+    assertEquals(List.of(id), list(program, "/v1/matches?menteeId=" + mentee + "&status=active").stream()
+        .map(m -> m.get("id").asText()).toList());
+    // The withdrawn pairs are free again for what the mentee may still join beside the
+    // one-on-one: a group, which starts without withdrawing anything.
+    String regrouped = proposed(program, mentee, grouping, "group").get("id").asText();
+    String secondGroup = proposed(program, mentee, second, "group").get("id").asText();
+    assertEquals("active", acceptBoth(program, regrouped).get("status").asText());
+    assertEquals("proposed", match(program, secondGroup).get("status").asText());
     JsonNode both = participant(program, "mentees", mentee);
     assertEquals(2, both.get("activeMatches").asInt());
     assertEquals(id, both.get("activeOneOnOneMatchId").asText());
-    // The withdrawn pairs are free again, for what the mentee may still join.
-    assertEquals(201, propose(program, mentee, second, "group").status());
     assertError(propose(program, mentee, hosting, "employer_hosted"), 409, "conflict",
         "mentee " + mentee + " is already in active one-on-one match " + id);
   }
@@ -550,6 +553,7 @@ class MatchingApiTest {
     assertEquals("\"2\"", withdrawn.header("etag"));
     assertEquals("withdrawn", withdrawn.json().get("status").asText());
     assertEquals("withdrawn_by_coordinator", withdrawn.json().at("/ending/reason").asText());
+    assertTrue(withdrawn.json().at("/ending/notes").isNull());
     assertEquals(keyId(program.coordinator()), withdrawn.json().at("/ending/recordedBy").asText());
     assertEquals(withdrawn.json(), match(program, id));
 
@@ -558,7 +562,9 @@ class MatchingApiTest {
     ApiClient.Response withReason = call("POST", "/v1/matches/" + again + "/withdrawal", program.admin(),
         Map.of("reason", "the mentor moved to Calgary"));
     assertEquals(200, withReason.status(), withReason.text());
-    assertEquals("the mentor moved to Calgary", withReason.json().at("/ending/reason").asText());
+    // The coordinator's words are kept as the ending's notes; the reason stays a fixed code.
+    assertEquals("withdrawn_by_coordinator", withReason.json().at("/ending/reason").asText());
+    assertEquals("the mentor moved to Calgary", withReason.json().at("/ending/notes").asText());
     assertEquals(keyId(program.admin()), withReason.json().at("/ending/recordedBy").asText());
     assertProblem(call("POST", "/v1/matches/" + again + "/withdrawal", program.admin(), Map.of("reason", " ")),
         "reason", "must not be blank");

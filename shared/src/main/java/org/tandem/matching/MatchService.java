@@ -223,9 +223,9 @@ public final class MatchService {
   }
 
   /**
-   * When a mentee's one-on-one starts, its other one-on-one proposals are withdrawn, saying why (a
-   * group or connector proposal may still go ahead beside it). A proposal that changed meanwhile
-   * (a party answered it) is read again and withdrawn all the same.
+   * When a mentee's one-on-one starts, its other proposals are withdrawn, saying why. A proposal
+   * that changed meanwhile (a party answered it) is read again and withdrawn all the same, rather
+   * than left proposed where it can never start.
    */
   private void withdrawOtherProposals(TenantScope tenant, String menteeId, String activeMatchId, Instant now) {
     PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
@@ -233,7 +233,7 @@ public final class MatchService {
       Page<Match> found = matches.listByMentee(tenant, menteeId, page);
       for (Match listed : found.items()) {
         Match other = listed;
-        for (int attempt = 1; other != null && other.status() == MatchStatus.PROPOSED && other.isOneOnOne()
+        for (int attempt = 1; other != null && other.status() == MatchStatus.PROPOSED
             && !other.id().equals(activeMatchId) && attempt <= ATTEMPTS; attempt++) {
           Match withdrawn = other.ended(MatchStatus.WITHDRAWN, new Match.Ending("mentee_matched",
               "the mentee's one-on-one match " + activeMatchId + " became active", now, "system"), null).saved(now);

@@ -101,7 +101,7 @@ public final class RunService {
     int[][] scores = new int[cohort.size()][pool.size()];
     int[] capacities = new int[pool.size()];
     for (int j = 0; j < pool.size(); j++) {
-      capacities[j] = pool.get(j).capacity() - pool.get(j).activeMentees();
+      capacities[j] = Math.max(0, pool.get(j).capacity() - pool.get(j).activeMentees());
     }
     for (int i = 0; i < cohort.size(); i++) {
       Mentee mentee = cohort.get(i);

@@ -99,8 +99,9 @@ public final class AssignmentBenchmark {
   // ---------------------------------------------------------------- built-in cases
 
   private static void runCases(int runs, int maxScore) {
-    System.out.printf("Assignment benchmark: dense random scores 0..%d; per case the first solve,"
-        + " %d warm-up, then %d measured; %s %s, %d processors, max heap %d MB%n", maxScore, WARM_UP, runs,
+    System.out.printf("Assignment benchmark: dense random scores 0..%d; per case the first solve"
+        + " (in a JVM warmed only by the cases before it), %d warm-up in all, then %d measured;"
+        + " %s %s, %d processors, max heap %d MB%n", maxScore, WARM_UP, runs,
         System.getProperty("java.vm.name"), System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     System.out.printf("%-26s %9s %9s %9s %12s %9s %14s %12s%n", "case", "first ms", "median ms",
