@@ -12,17 +12,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tandem.local.ApiClient;
+import org.tandem.support.Race;
 import org.tandem.support.TestTandem;
 
 /** What many requests at once must not break: versions, idempotency and the counters. */
@@ -221,33 +218,7 @@ class ConcurrencyTest {
 
   /** Runs {@code task(0..THREADS-1)} on as many threads, released together; answers in thread order. */
   private static <T> List<T> all(IntFunction<T> task) {
-    CountDownLatch ready = new CountDownLatch(THREADS);
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    for (int i = 0; i < THREADS; i++) {
-      int thread = i;
-      Callable<T> call = () -> {
-        ready.countDown();
-        go.await();
-        return task.apply(thread);
-      };
-      futures.add(pool.submit(call));
-    }
-    try {
-      ready.await(30, TimeUnit.SECONDS);
-      go.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(120, TimeUnit.SECONDS));
-      }
-      return results;
-    } catch (Exception e) {
-      Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-      if (cause instanceof AssertionError assertion) {
-        throw assertion;
-      }
-      throw new AssertionError("a thread failed", cause);
-    }
+    return Race.run(pool, THREADS, THREADS, task);
   }
 
   private static ApiClient.Response call(String method, String path, String key, Object body,

@@ -13,18 +13,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tandem.local.ApiClient;
+import org.tandem.support.Race;
 import org.tandem.support.TestTandem;
 
 /**
@@ -327,33 +324,7 @@ class MatchingConcurrencyTest {
 
   /** Runs {@code task(0..count-1)} on the pool, released together; answers in task order. */
   private static <T> List<T> all(int count, IntFunction<T> task) {
-    CountDownLatch ready = new CountDownLatch(Math.min(count, THREADS));
-    CountDownLatch go = new CountDownLatch(1);
-    List<Future<T>> futures = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      int index = i;
-      Callable<T> call = () -> {
-        ready.countDown();
-        go.await();
-        return task.apply(index);
-      };
-      futures.add(pool.submit(call));
-    }
-    try {
-      ready.await(30, TimeUnit.SECONDS);
-      go.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(180, TimeUnit.SECONDS));
-      }
-      return results;
-    } catch (Exception e) {
-      Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-      if (cause instanceof AssertionError assertion) {
-        throw assertion;
-      }
-      throw new AssertionError("a thread failed", cause);
-    }
+    return Race.run(pool, THREADS, count, task);
   }
 
   private static TestTandem.Program program(String stem) {
