@@ -1,7 +1,6 @@
 package org.tandem.dynamo;
 
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +48,12 @@ public final class DynamoKeyRepository implements KeyRepository {
 
   @Override
   public List<ApiKey> active(TenantScope tenant) {
-    List<ApiKey> active = new ArrayList<>();
-    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-    while (true) {
-      Page<ApiKey> keys = list(tenant, page);
-      keys.items().stream().filter(ApiKey::isActive).forEach(active::add);
-      if (keys.nextCursor() == null) {
-        return active;
-      }
-      page = new PageRequest(PageRequest.MAX_LIMIT, keys.nextCursor());
-    }
+    return store.all(store.tables().platform(), null, PlatformKeys.keysPk(tenant.id()),
+            item -> store.codec().fromItem(item, ApiKey.class)).stream()
+        .filter(ApiKey::isActive)
+        .toList();
   }
+
 
   @Override
   public boolean update(TenantScope tenant, ApiKey key, long expectedVersion) {

@@ -114,6 +114,18 @@ public final class DynamoMatchRepository implements MatchRepository {
         true, this::read);
   }
 
+  @Override
+  public List<Match> allOfMentee(TenantScope tenant, String menteeId) {
+    return store.all(store.tables().data(tenant), Tables.GSI3, DataKeys.matchesOf(tenant, "MENTEE", menteeId),
+        this::read);
+  }
+
+  @Override
+  public List<Match> allInStatus(TenantScope tenant, MatchStatus status) {
+    return store.all(store.tables().data(tenant), Tables.GSI1, DataKeys.byStatus(tenant, KIND, status.wireName()),
+        this::read);
+  }
+
   private Match read(Map<String, AttributeValue> item) {
     return store.codec().fromItem(item, Match.class);
   }

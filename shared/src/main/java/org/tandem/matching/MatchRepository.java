@@ -1,5 +1,6 @@
 package org.tandem.matching;
 
+import java.util.List;
 import java.util.Optional;
 import org.tandem.http.Page;
 import org.tandem.http.PageRequest;
@@ -22,6 +23,12 @@ public interface MatchRepository {
   Page<Match> listByMentor(TenantScope tenant, String mentorId, PageRequest page);
 
   Page<Match> listByMentee(TenantScope tenant, String menteeId, PageRequest page);
+
+  /** Every match of one mentee, read a megabyte at a time. */
+  List<Match> allOfMentee(TenantScope tenant, String menteeId);
+
+  /** Every match in one status, read a megabyte at a time: bounded by the program's size. */
+  List<Match> allInStatus(TenantScope tenant, MatchStatus status);
 
   /** Replaces a match that did not change meanwhile; releases the pair when it ends. */
   boolean update(TenantScope tenant, Match previous, Match next);

@@ -228,27 +228,20 @@ public final class MatchService {
    * than left proposed where it can never start.
    */
   private void withdrawOtherProposals(TenantScope tenant, String menteeId, String activeMatchId, Instant now) {
-    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-    while (true) {
-      Page<Match> found = matches.listByMentee(tenant, menteeId, page);
-      for (Match listed : found.items()) {
-        Match other = listed;
-        for (int attempt = 1; other != null && other.status() == MatchStatus.PROPOSED
-            && !other.id().equals(activeMatchId) && attempt <= ATTEMPTS; attempt++) {
-          Match withdrawn = other.ended(MatchStatus.WITHDRAWN, new Match.Ending("mentee_matched",
-              "the mentee's one-on-one match " + activeMatchId + " became active", now, "system"), null).saved(now);
-          if (matches.update(tenant, other, withdrawn)) {
-            break;
-          }
-          other = matches.find(tenant, other.id()).orElse(null);
+    for (Match listed : matches.allOfMentee(tenant, menteeId)) {
+      Match other = listed;
+      for (int attempt = 1; other != null && other.status() == MatchStatus.PROPOSED
+          && !other.id().equals(activeMatchId) && attempt <= ATTEMPTS; attempt++) {
+        Match withdrawn = other.ended(MatchStatus.WITHDRAWN, new Match.Ending("mentee_matched",
+            "the mentee's one-on-one match " + activeMatchId + " became active", now, "system"), null).saved(now);
+        if (matches.update(tenant, other, withdrawn)) {
+          break;
         }
+        other = matches.find(tenant, other.id()).orElse(null);
       }
-      if (found.nextCursor() == null) {
-        return;
-      }
-      page = new PageRequest(PageRequest.MAX_LIMIT, found.nextCursor());
     }
   }
+
 
   public MatchView close(Principal caller, String matchId, Close body) {
     Checks checks = Checks.start();

@@ -17,8 +17,6 @@ import org.tandem.auth.Principal;
 import org.tandem.errors.Checks;
 import org.tandem.errors.NotFound;
 import org.tandem.errors.ValidationFailed;
-import org.tandem.http.Page;
-import org.tandem.http.PageRequest;
 import org.tandem.ids.Ids;
 import org.tandem.participants.Mentee;
 import org.tandem.participants.MenteeStatus;
@@ -161,15 +159,7 @@ public final class RunService {
   private Set<String> openOrDeclinedPairs(TenantScope tenant) {
     Set<String> pairs = new HashSet<>();
     for (MatchStatus status : List.of(MatchStatus.PROPOSED, MatchStatus.ACTIVE, MatchStatus.DECLINED)) {
-      PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-      while (true) {
-        Page<Match> found = matches.list(tenant, status, page);
-        found.items().forEach(m -> pairs.add(m.menteeId() + "#" + m.mentorId()));
-        if (found.nextCursor() == null) {
-          break;
-        }
-        page = new PageRequest(PageRequest.MAX_LIMIT, found.nextCursor());
-      }
+      matches.allInStatus(tenant, status).forEach(m -> pairs.add(m.menteeId() + "#" + m.mentorId()));
     }
     return pairs;
   }

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.tandem.errors.NotFound;
 import org.tandem.errors.ValidationFailed;
-import org.tandem.http.Page;
-import org.tandem.http.PageRequest;
 import org.tandem.ids.Ids;
 import org.tandem.participants.Mentee;
 import org.tandem.participants.Mentor;
@@ -45,18 +43,10 @@ public final class SuggestionService {
     Mentee mentee = mentees.find(tenant, menteeId)
         .orElseThrow(() -> new NotFound("mentee " + menteeId + " not found"));
     Set<String> left = new HashSet<>(mentee.excludedMentorIds());
-    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
-    while (true) {
-      Page<Match> history = matches.listByMentee(tenant, menteeId, page);
-      for (Match match : history.items()) {
-        if (match.status() == MatchStatus.DECLINED || match.status().isOpen()) {
-          left.add(match.mentorId());
-        }
+    for (Match match : matches.allOfMentee(tenant, menteeId)) {
+      if (match.status() == MatchStatus.DECLINED || match.status().isOpen()) {
+        left.add(match.mentorId());
       }
-      if (history.nextCursor() == null) {
-        break;
-      }
-      page = new PageRequest(PageRequest.MAX_LIMIT, history.nextCursor());
     }
     List<Mentor> candidates = mentors.listAll(tenant, "ready").stream()
         .filter(mentor -> !left.contains(mentor.id()))
