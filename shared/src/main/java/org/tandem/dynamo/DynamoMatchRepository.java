@@ -1,6 +1,9 @@
 package org.tandem.dynamo;
 
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.tandem.matching.Match;
 import org.tandem.matching.MatchRepository;
 import org.tandem.matching.MatchStatus;
 import org.tandem.participants.Mentee;
+import org.tandem.relationships.FollowUp;
 import org.tandem.tenancy.TenantScope;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -28,11 +32,44 @@ public final class DynamoMatchRepository implements MatchRepository {
 
   private final DynamoStore store;
   private final DynamoParticipantRepository<Mentee> mentees;
+  private final DynamoFollowUpRepository followUps;
+  private final DynamoOutcomeRepository outcomes;
 
   @Inject
-  public DynamoMatchRepository(DynamoStore store, DynamoParticipantRepository<Mentee> mentees) {
+  public DynamoMatchRepository(DynamoStore store, DynamoParticipantRepository<Mentee> mentees,
+      DynamoFollowUpRepository followUps, DynamoOutcomeRepository outcomes) {
     this.store = store;
     this.mentees = mentees;
+    this.followUps = followUps;
+    this.outcomes = outcomes;
+  }
+
+  private static LocalDate day(Instant at) {
+    return LocalDate.ofInstant(at, ZoneOffset.UTC);
+  }
+
+  /** The counters a change of status moves: the status counts now, and what happened in the month. */
+  private static Tally statusCounts(Match previous, Match next) {
+    Tally tally = Tally.start();
+    if (previous == null) {
+      return tally.add(Counters.MATCHES, Counters.matchState(next.status().wireName()), 1)
+          .month(day(next.createdAt()), Counters.MATCHES_PROPOSED, 1);
+    }
+    if (previous.status() == next.status()) {
+      return tally;
+    }
+    tally.move(Counters.MATCHES, Counters.matchState(previous.status().wireName()),
+        Counters.matchState(next.status().wireName()));
+    switch (next.status()) {
+      case ACTIVE -> tally.month(next.startDate(), Counters.MATCHES_STARTED, 1)
+          .month(next.startDate(), Counters.matchesStarted(next.format()), 1);
+      case DECLINED -> tally.month(day(next.updatedAt()), Counters.MATCHES_DECLINED, 1);
+      case WITHDRAWN -> tally.month(day(next.updatedAt()), Counters.MATCHES_WITHDRAWN, 1);
+      case CLOSED -> tally.month(day(next.updatedAt()), Counters.MATCHES_CLOSED, 1)
+          .month(day(next.updatedAt()), Counters.matchesClosed(next.ending().reason()), 1);
+      default -> { }
+    }
+    return tally;
   }
 
   private Map<String, AttributeValue> item(TenantScope tenant, Match match) {
@@ -82,7 +119,9 @@ public final class DynamoMatchRepository implements MatchRepository {
         .conditionExpression("attribute_not_exists(#open)")
         .expressionAttributeNames(Map.of("#open", OPEN))
         .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(match.id())))).build();
-    int failed = store.transact(List.of(putMatch(table, tenant, match, null), holdPair));
+    List<TransactWriteItem> items = new ArrayList<>(List.of(putMatch(table, tenant, match, null), holdPair));
+    items.addAll(statusCounts(null, match).items(table, tenant));
+    int failed = store.transact(items);
     if (failed == 0) {
       throw new IllegalStateException("id collision on " + match.id());
     }
@@ -138,27 +177,41 @@ public final class DynamoMatchRepository implements MatchRepository {
     if (previous.status().isOpen() && !next.status().isOpen()) {
       items.add(releasePair(table, tenant, next));
     }
+    items.addAll(statusCounts(previous, next).items(table, tenant));
     return store.transact(items) < 0;
   }
 
   @Override
-  public Outcome activate(TenantScope tenant, Match previous, Match active, Mentee menteeBefore, Mentee menteeAfter) {
+  public Outcome activate(TenantScope tenant, Match previous, Match active, Mentee menteeBefore, Mentee menteeAfter,
+      FollowUp firstCheckin) {
     String table = store.tables().data(tenant);
-    List<TransactWriteItem> items = new ArrayList<>(4);
+    List<TransactWriteItem> items = new ArrayList<>(8);
     items.add(putMatch(table, tenant, active, previous.version()));
     items.add(seat(table, tenant, active.mentorId(), 1));
     items.addAll(mentees.updateItems(tenant, menteeBefore, menteeAfter));
+    items.add(followUps.put(table, tenant, firstCheckin));
+    items.addAll(statusCounts(previous, active).items(table, tenant));
     return outcome(store.transact(items));
   }
 
   @Override
-  public Outcome close(TenantScope tenant, Match previous, Match closed, Mentee menteeBefore, Mentee menteeAfter) {
+  public Outcome close(TenantScope tenant, Match previous, Match closed, Mentee menteeBefore, Mentee menteeAfter,
+      Closure closure) {
     String table = store.tables().data(tenant);
-    List<TransactWriteItem> items = new ArrayList<>(5);
+    List<TransactWriteItem> items = new ArrayList<>(16);
     items.add(putMatch(table, tenant, closed, previous.version()));
     items.add(seat(table, tenant, closed.mentorId(), -1));
     items.addAll(mentees.updateItems(tenant, menteeBefore, menteeAfter));
     items.add(releasePair(table, tenant, closed));
+    items.add(DynamoFollowUpRepository.settle(table, tenant, FollowUp.checkinId(closed.id())));
+    Tally tally = statusCounts(previous, closed);
+    for (FollowUp followUp : closure.followUps()) {
+      items.add(followUps.put(table, tenant, followUp));
+    }
+    if (closure.exitOutcome() != null) {
+      items.addAll(outcomes.recordItems(table, tenant, null, closure.exitOutcome(), tally));
+    }
+    items.addAll(tally.items(table, tenant));
     return outcome(store.transact(items));
   }
 

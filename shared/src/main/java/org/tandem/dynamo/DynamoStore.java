@@ -61,23 +61,64 @@ public final class DynamoStore {
   }
 
   /**
-   * One page of one partition, of the table ({@code index} null) or of an index ({@code gsiN},
-   * partitioned on {@code gsiNpk}). The cursor is checked to come from this very partition.
+   * A query of one partition of the table ({@code index} null) or of an index ({@code gsiN},
+   * partitioned on {@code gsiNpk}, sorted on {@code gsiNsk}), all of it or, with {@code from}
+   * and {@code to}, only the sort keys between them (both inclusive).
+   */
+  private static QueryRequest.Builder query(String table, String index, String partitionValue, String from,
+      String to) {
+    String partitionAttribute = index == null ? Tables.PK : index + "pk";
+    QueryRequest.Builder request = QueryRequest.builder().tableName(table);
+    if (from == null) {
+      request.keyConditionExpression("#p = :p")
+          .expressionAttributeNames(Map.of("#p", partitionAttribute))
+          .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partitionValue)));
+    } else {
+      request.keyConditionExpression("#p = :p AND #s BETWEEN :from AND :to")
+          .expressionAttributeNames(Map.of("#p", partitionAttribute, "#s", index == null ? Tables.SK : index + "sk"))
+          .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partitionValue),
+              ":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(to)));
+    }
+    if (index != null) {
+      request.indexName(index);
+    }
+    return request;
+  }
+
+  /**
+   * One page of one partition, of the table or of an index. The cursor is checked to come from
+   * this very partition.
    */
   public <T> Page<T> page(String table, String index, String partitionValue, PageRequest page, boolean newestFirst,
       Function<Map<String, AttributeValue>, T> read) {
     String partitionAttribute = index == null ? Tables.PK : index + "pk";
-    QueryRequest.Builder request = QueryRequest.builder()
-        .tableName(table)
-        .keyConditionExpression("#p = :p")
-        .expressionAttributeNames(Map.of("#p", partitionAttribute))
-        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partitionValue)))
-        .scanIndexForward(!newestFirst)
-        .limit(page.limit())
-        .exclusiveStartKey(Cursors.decode(page.cursor(), partitionAttribute, partitionValue));
-    if (index != null) {
-      request.indexName(index);
+    return page(query(table, index, partitionValue, null, null),
+        Cursors.decode(page.cursor(), partitionAttribute, partitionValue), page, newestFirst, read);
+  }
+
+  /**
+   * One page of the part of a partition whose sort key lies between {@code from} and {@code to}
+   * (both inclusive), in either order: follow-ups due by a day, events within a range of dates.
+   * The cursor is checked to come from this partition and to lie within the range, which
+   * DynamoDB would otherwise refuse with a 500.
+   */
+  public <T> Page<T> pageInRange(String table, String index, String partitionValue, String from, String to,
+      PageRequest page, boolean newestFirst, Function<Map<String, AttributeValue>, T> read) {
+    String partitionAttribute = index == null ? Tables.PK : index + "pk";
+    String sortAttribute = index == null ? Tables.SK : index + "sk";
+    Map<String, AttributeValue> start = Cursors.decode(page.cursor(), partitionAttribute, partitionValue);
+    if (start != null) {
+      String at = start.get(sortAttribute).s();
+      if (at.compareTo(from) < 0 || at.compareTo(to) > 0) {
+        throw org.tandem.errors.ValidationFailed.of("cursor", "is not a cursor this list gave out");
+      }
     }
+    return page(query(table, index, partitionValue, from, to), start, page, newestFirst, read);
+  }
+
+  private <T> Page<T> page(QueryRequest.Builder request, Map<String, AttributeValue> start, PageRequest page,
+      boolean newestFirst, Function<Map<String, AttributeValue>, T> read) {
+    request.scanIndexForward(!newestFirst).limit(page.limit()).exclusiveStartKey(start);
     QueryResponse response = call(() -> client.query(request.build()));
     List<T> items = new ArrayList<>(response.count());
     for (Map<String, AttributeValue> item : response.items()) {
@@ -94,19 +135,20 @@ public final class DynamoStore {
    */
   public <T> List<T> all(String table, String index, String partitionValue,
       Function<Map<String, AttributeValue>, T> read) {
-    String partitionAttribute = index == null ? Tables.PK : index + "pk";
+    return all(query(table, index, partitionValue, null, null), read);
+  }
+
+  /** Every item of one partition whose sort key lies between {@code from} and {@code to}, a megabyte at a time. */
+  public <T> List<T> allBetween(String table, String index, String partitionValue, String from, String to,
+      Function<Map<String, AttributeValue>, T> read) {
+    return all(query(table, index, partitionValue, from, to), read);
+  }
+
+  private <T> List<T> all(QueryRequest.Builder request, Function<Map<String, AttributeValue>, T> read) {
     List<T> out = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
-      QueryRequest.Builder request = QueryRequest.builder()
-          .tableName(table)
-          .keyConditionExpression("#p = :p")
-          .expressionAttributeNames(Map.of("#p", partitionAttribute))
-          .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partitionValue)))
-          .exclusiveStartKey(start);
-      if (index != null) {
-        request.indexName(index);
-      }
+      request.exclusiveStartKey(start);
       QueryResponse response = call(() -> client.query(request.build()));
       response.items().forEach(item -> out.add(read.apply(item)));
       start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.tandem.http.Page;
 import org.tandem.http.PageRequest;
 import org.tandem.participants.Mentee;
+import org.tandem.relationships.FollowUp;
 import org.tandem.tenancy.TenantScope;
 
 /**
@@ -40,8 +41,23 @@ public interface MatchRepository {
    * Activates a match: the match, a seat of the mentor's capacity (only while the mentor is ready
    * with a free seat) and the mentee's new state, all or nothing.
    */
-  Outcome activate(TenantScope tenant, Match previous, Match active, Mentee menteeBefore, Mentee menteeAfter);
+  Outcome activate(TenantScope tenant, Match previous, Match active, Mentee menteeBefore, Mentee menteeAfter,
+      FollowUp firstCheckin);
 
-  /** Closes a match: the match, the mentor's seat given back, the mentee's new state, all or nothing. */
-  Outcome close(TenantScope tenant, Match previous, Match closed, Mentee menteeBefore, Mentee menteeAfter);
+  /**
+   * What a closure writes besides the match: the outcome follow-ups it schedules and, when the
+   * coordinator gave it, the employment status at exit.
+   */
+  record Closure(List<FollowUp> followUps, org.tandem.relationships.Outcome exitOutcome) {
+    public Closure {
+      followUps = List.copyOf(followUps);
+    }
+  }
+
+  /**
+   * Closes a match: the match, the mentor's seat given back, the mentee's new state, the
+   * check-in follow-up settled and the closure's own records, all or nothing.
+   */
+  Outcome close(TenantScope tenant, Match previous, Match closed, Mentee menteeBefore, Mentee menteeAfter,
+      Closure closure);
 }

@@ -24,6 +24,10 @@ import org.tandem.participants.MentorStatus;
 import org.tandem.participants.ParticipantRepository;
 import org.tandem.program.ProgramService;
 import org.tandem.program.ProgramSettings;
+import org.tandem.relationships.Checkpoint;
+import org.tandem.relationships.EmploymentReport;
+import org.tandem.relationships.FollowUp;
+import org.tandem.relationships.Outcome;
 import org.tandem.tenancy.TenantScope;
 
 /**
@@ -58,8 +62,11 @@ public final class MatchService {
   /** {@code POST /v1/matches/{matchId}/decisions}. */
   public record Decide(String party, String decision) {}
 
-  /** {@code POST /v1/matches/{matchId}/closure}; {@code nextContacts} only for connector matches. */
-  public record Close(String reason, String notes, List<String> nextContacts) {}
+  /**
+   * {@code POST /v1/matches/{matchId}/closure}; {@code nextContacts} only for connector matches;
+   * {@code employmentAtExit} when the mentee leaves the program with this closure.
+   */
+  public record Close(String reason, String notes, List<String> nextContacts, EmploymentReport employmentAtExit) {}
 
   /** {@code POST /v1/matches/{matchId}/withdrawal}. */
   public record Withdraw(String reason) {}
@@ -203,7 +210,9 @@ public final class MatchService {
     Match active = decided.activated(today, settings.matchTermWeeks(), settings.expectedMinutesPerWeek(),
         settings.checkinIntervalDays()).saved(now);
     Mentee matched = mentee.matchStarted(current.id(), current.isOneOnOne(), now);
-    switch (matches.activate(tenant, current, active, mentee, matched)) {
+    FollowUp firstCheckin = FollowUp.checkin(active.id(), active.menteeId(), active.mentorId(),
+        today.plusDays(active.checkinIntervalDays()), now);
+    switch (matches.activate(tenant, current, active, mentee, matched, firstCheckin)) {
       case DONE -> {
         if (current.isOneOnOne()) {
           withdrawOtherProposals(tenant, mentee.id(), current.id(), now);
@@ -255,7 +264,13 @@ public final class MatchService {
         checks.problem("nextContacts", "must be names of at most 200 characters");
       }
     }
+    if (body.employmentAtExit() != null) {
+      Checks employment = Checks.under("employmentAtExit");
+      body.employmentAtExit().check(employment);
+      checks.addAll(employment);
+    }
     checks.throwIfAny();
+    ProgramSettings settings = program.get(caller.scope());
     TenantScope tenant = caller.scope();
     for (int attempt = 1; ; attempt++) {
       Match current = find(tenant, matchId);
@@ -269,7 +284,8 @@ public final class MatchService {
       Match closed = current.ended(MatchStatus.CLOSED,
           new Match.Ending(body.reason(), body.notes(), now, caller.keyId()), body.nextContacts()).saved(now);
       Mentee after = mentee.matchEnded(current.id(), body.reason(), now);
-      MatchRepository.Outcome outcome = matches.close(tenant, current, closed, mentee, after);
+      MatchRepository.Outcome outcome = matches.close(tenant, current, closed, mentee, after,
+          closure(caller, closed, mentee, after, body.employmentAtExit(), settings, now));
       if (outcome == MatchRepository.Outcome.DONE) {
         return view(closed);
       }
@@ -282,6 +298,34 @@ public final class MatchService {
       }
       Backoff.pause(attempt);
     }
+  }
+
+  /**
+   * What a closure writes besides the match. A mentee who leaves the program with it (completed
+   * or withdrawn) is followed up at exit and at the program's follow-up months; the exit is
+   * recorded at once when the coordinator gave the employment status.
+   */
+  private MatchRepository.Closure closure(Principal caller, Match closed, Mentee before, Mentee after,
+      EmploymentReport employment, ProgramSettings settings, Instant now) {
+    boolean leaves = before.status() == MenteeStatus.MATCHED
+        && (after.status() == MenteeStatus.COMPLETED || after.status() == MenteeStatus.WITHDRAWN);
+    if (!leaves) {
+      if (employment != null) {
+        throw ValidationFailed.of("employmentAtExit", "is recorded when the mentee leaves the program; mentee "
+            + after.id() + " stays " + after.status().wireName());
+      }
+      return new MatchRepository.Closure(List.of(), null);
+    }
+    LocalDate exit = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    Outcome exitOutcome = employment == null ? null
+        : employment.toOutcome(ids.next(Outcome.ID_PREFIX), "employmentAtExit.", before, closed, Checkpoint.EXIT,
+            exit, exit, caller.keyId(), now);
+    List<FollowUp> followUps = Checkpoint.of(settings.outcomeFollowupMonths()).stream()
+        .filter(checkpoint -> exitOutcome == null || !checkpoint.equals(Checkpoint.EXIT))
+        .map(checkpoint -> FollowUp.outcome(closed.id(), closed.menteeId(), closed.mentorId(), checkpoint,
+            checkpoint.dueOn(exit), now))
+        .toList();
+    return new MatchRepository.Closure(followUps, exitOutcome);
   }
 
   public MatchView withdraw(Principal caller, String matchId, Withdraw body) {

@@ -19,31 +19,33 @@ public final class PrivacyService {
   private final ParticipantRepository<Mentee> mentees;
   private final ParticipantRepository<Mentor> mentors;
   private final ReferralRepository referrals;
+  private final PersonalRecords records;
   private final Clock clock;
 
   @Inject
   public PrivacyService(ParticipantRepository<Mentee> mentees, ParticipantRepository<Mentor> mentors,
-      ReferralRepository referrals, Clock clock) {
+      ReferralRepository referrals, PersonalRecords records, Clock clock) {
     this.mentees = mentees;
     this.mentors = mentors;
     this.referrals = referrals;
+    this.records = records;
     this.clock = clock;
   }
 
-  /** Everything held about one person. */
+  /** Everything held about one person: their record, their referral, and their part in the program's records. */
   public record Export(String participantId, String type, Instant exportedAt, Mentee mentee, Mentor mentor,
-      Referral referral) {}
+      Referral referral, org.tandem.relationships.RelationshipRecords.Held relationships) {}
 
   public Export export(TenantScope tenant, String participantId) {
     Instant now = clock.instant();
     if (Ids.isValid(Mentee.ID_PREFIX, participantId)) {
       Mentee mentee = mentees.find(tenant, participantId).orElseThrow(() -> notFound(participantId));
       Referral referral = mentee.referralId() == null ? null : referrals.find(tenant, mentee.referralId()).orElse(null);
-      return new Export(participantId, "mentee", now, mentee, null, referral);
+      return new Export(participantId, "mentee", now, mentee, null, referral, records.export(tenant, participantId));
     }
     if (Ids.isValid(Mentor.ID_PREFIX, participantId)) {
       Mentor mentor = mentors.find(tenant, participantId).orElseThrow(() -> notFound(participantId));
-      return new Export(participantId, "mentor", now, null, mentor, null);
+      return new Export(participantId, "mentor", now, null, mentor, null, records.export(tenant, participantId));
     }
     throw invalid();
   }
@@ -52,6 +54,7 @@ public final class PrivacyService {
   public void erase(TenantScope tenant, String participantId) {
     if (Ids.isValid(Mentee.ID_PREFIX, participantId)) {
       Mentee mentee = eraseOne(mentees, tenant, participantId, Mentee::erased);
+      records.erase(tenant, participantId, clock.instant());
       if (mentee.referralId() != null) {
         referrals.find(tenant, mentee.referralId())
             .filter(referral -> referral.erasedAt() == null)
@@ -61,6 +64,7 @@ public final class PrivacyService {
     }
     if (Ids.isValid(Mentor.ID_PREFIX, participantId)) {
       eraseOne(mentors, tenant, participantId, Mentor::erased);
+      records.erase(tenant, participantId, clock.instant());
       return;
     }
     throw invalid();
