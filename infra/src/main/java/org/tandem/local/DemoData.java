@@ -109,6 +109,7 @@ public final class DemoData {
       mentees.add(referral.get("menteeId").asText());
     }
     seedMatching(program.path("matching"), record, record.get("coordinatorKey").asText());
+    seedRelationships(program.path("relationships"), record, record.get("coordinatorKey").asText());
   }
 
   /**
@@ -145,6 +146,63 @@ public final class DemoData {
         expect(200, api.call("POST", "/v1/matches/" + matchId + "/closure", coordinator, step.get("closure")));
       }
       matches.put(step.get("match").asText(), matchId);
+    }
+  }
+
+  /**
+   * What followed the matches, step by step: {@code {"match": <name>, "goal": <body>, "change":
+   * <body>}} sets a goal on the recorded match (recorded under {@code goals}) and changes it if
+   * told to; {@code {"match": <name>, "meeting" | "checkin": <body>}} records a meeting or a
+   * check-in, dated today unless the body says; {@code {"mentee": i, "outcome": <body>}} records
+   * an outcome of the recorded mentee {@code i}; {@code {"event": <body>, "attendees": [{"mentee"
+   * | "mentor": i}]}} holds an event, today unless the body says, and records who attended (under
+   * {@code events}).
+   */
+  public void seedRelationships(JsonNode steps, ObjectNode record, String coordinator) {
+    ArrayNode goals = record.putArray("goals");
+    ArrayNode events = record.putArray("events");
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    for (JsonNode step : steps) {
+      if (step.has("event")) {
+        ObjectNode body = step.get("event").deepCopy();
+        if (!body.has("date")) {
+          body.put("date", today);
+        }
+        String eventId = expect(201, api.call("POST", "/v1/events", coordinator, body)).get("id").asText();
+        ArrayNode attendees = mapper.createArrayNode();
+        for (JsonNode who : step.path("attendees")) {
+          String kind = who.has("mentee") ? "mentees" : "mentors";
+          attendees.addObject().put("participantId",
+              record.get(kind).get(who.path(kind.substring(0, kind.length() - 1)).asInt()).asText());
+        }
+        if (!attendees.isEmpty()) {
+          expect(200, api.call("POST", "/v1/events/" + eventId + "/attendance", coordinator,
+              mapper.createObjectNode().set("attendees", attendees)));
+        }
+        events.add(eventId);
+        continue;
+      }
+      if (step.has("outcome")) {
+        String menteeId = record.get("mentees").get(step.get("mentee").asInt()).asText();
+        expect(201, api.call("POST", "/v1/mentees/" + menteeId + "/outcomes", coordinator, step.get("outcome")));
+        continue;
+      }
+      String matchId = record.path("matches").path(step.get("match").asText()).asText();
+      String base = "/v1/matches/" + matchId;
+      if (step.has("goal")) {
+        String goalId = expect(201, api.call("POST", base + "/goals", coordinator, step.get("goal"))).get("id").asText();
+        if (step.has("change")) {
+          expect(200, api.call("PATCH", base + "/goals/" + goalId, coordinator, step.get("change")));
+        }
+        goals.add(goalId);
+      } else {
+        String kind = step.has("meeting") ? "meeting" : "checkin";
+        ObjectNode body = step.get(kind).deepCopy();
+        if (!body.has("date")) {
+          body.put("date", today);
+        }
+        expect(201, api.call("POST", base + "/" + kind + "s", coordinator, body));
+      }
     }
   }
 

@@ -8,12 +8,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tandem.functions.authorizer.AuthorizerComponent;
 import org.tandem.functions.authorizer.AuthorizerHandler;
+import org.tandem.functions.followups.FollowupsComponent;
+import org.tandem.functions.followups.FollowupsHandler;
 import org.tandem.functions.matching.MatchingComponent;
 import org.tandem.functions.matching.MatchingHandler;
 import org.tandem.functions.participants.ParticipantsComponent;
 import org.tandem.functions.participants.ParticipantsHandler;
 import org.tandem.functions.platform.PlatformComponent;
 import org.tandem.functions.platform.PlatformHandler;
+import org.tandem.functions.relationships.RelationshipsComponent;
+import org.tandem.functions.relationships.RelationshipsHandler;
 import org.tandem.wiring.TandemConfig;
 
 /**
@@ -27,6 +31,7 @@ public final class LocalFunctions {
 
   private final TandemConfig config;
   private AuthorizerHandler authorizer;
+  private FollowupsHandler followups;
   private final Map<String, HttpFunctionEntry> built = new ConcurrentHashMap<>();
 
   public LocalFunctions(TandemConfig config) {
@@ -34,7 +39,7 @@ public final class LocalFunctions {
   }
 
   /** The names of the HTTP functions, as the template names them. */
-  public static final List<String> NAMES = List.of("platform", "participants", "matching");
+  public static final List<String> NAMES = List.of("platform", "participants", "matching", "relationships");
 
   /** The authorizer, built on first use. */
   public synchronized AuthorizerHandler authorizer() {
@@ -42,6 +47,14 @@ public final class LocalFunctions {
       authorizer = new AuthorizerHandler(AuthorizerComponent.create(config));
     }
     return authorizer;
+  }
+
+  /** The daily follow-ups function, built on first use: EventBridge's schedule, run by hand. */
+  public synchronized FollowupsHandler followups() {
+    if (followups == null) {
+      followups = new FollowupsHandler(FollowupsComponent.create(config));
+    }
+    return followups;
   }
 
   /** Every HTTP function (each built on first use, as Lambda builds only the function it runs). */
@@ -72,6 +85,11 @@ public final class LocalFunctions {
         MatchingComponent matching = MatchingComponent.create(config);
         yield new HttpFunctionEntry(name, MatchingHandler.class, new MatchingHandler(matching),
             matching.http().routeKeys());
+      }
+      case "relationships" -> {
+        RelationshipsComponent relationships = RelationshipsComponent.create(config);
+        yield new HttpFunctionEntry(name, RelationshipsHandler.class, new RelationshipsHandler(relationships),
+            relationships.http().routeKeys());
       }
       default -> throw new IllegalArgumentException("no function " + name);
     };

@@ -33,7 +33,7 @@ public final class Main {
       case "invoke" -> invoke(rest);
       default -> {
         System.err.println("usage: tandem-local.jar serve [--in-memory] [--no-demo]");
-        System.err.println("       tandem-local.jar invoke <authorizer|platform|participants|matching> <event.json> [--as-is]");
+        System.err.println("       tandem-local.jar invoke <authorizer|followups|platform|participants|matching|relationships> <event.json> [--as-is]");
         System.exit(2);
       }
     }
@@ -115,7 +115,7 @@ public final class Main {
    */
   static void invoke(List<String> args) throws Exception {
     if (args.size() < 2) {
-      throw new IllegalArgumentException("invoke <authorizer|platform|participants|matching> <event.json> [--as-is]");
+      throw new IllegalArgumentException("invoke <authorizer|followups|platform|participants|matching|relationships> <event.json> [--as-is]");
     }
     String name = args.get(0);
     ObjectMapper mapper = Json.shared();
@@ -134,6 +134,8 @@ public final class Main {
     JsonNode response;
     if (name.equals("authorizer")) {
       response = tandem.gateway().call(tandem.functions().authorizer(), event);
+    } else if (name.equals("followups")) {
+      response = tandem.gateway().call(tandem.functions().followups(), event);
     } else {
       LocalFunctions.HttpFunctionEntry function = tandem.functions().function(name)
           .orElseThrow(() -> new IllegalArgumentException("no function " + name));

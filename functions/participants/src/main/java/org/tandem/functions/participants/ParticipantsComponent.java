@@ -13,12 +13,12 @@ import org.tandem.http.Router;
 import org.tandem.participants.ParticipantsApi;
 import org.tandem.wiring.AccessModule;
 import org.tandem.wiring.CoreModule;
-import org.tandem.wiring.ParticipantsModule;
+import org.tandem.wiring.RelationshipsModule;
 import org.tandem.wiring.TandemConfig;
 
 /** The participants function: mentees, mentors, screening, referrals, export and erasure. */
 @Singleton
-@Component(modules = {CoreModule.class, AccessModule.class, ParticipantsModule.class,
+@Component(modules = {CoreModule.class, AccessModule.class, RelationshipsModule.class,
     ParticipantsComponent.Routes.class})
 public interface ParticipantsComponent {
   HttpFunction http();
