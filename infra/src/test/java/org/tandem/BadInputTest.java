@@ -100,11 +100,52 @@ class BadInputTest {
       // no connector (the sample closes a one-on-one).
       Map.entry("POST /v1/matches/{matchId}/closure", new Rules(List.of("reason"), Map.of(
           "reason", List.of(text("graduated"), text("closed"), text("")),
+          "employmentAtExit", List.of(object("status", "retired"), object("status", "seeking", "employer", "SAIT")),
           "notes", List.of(text(" "), text("x".repeat(4001))),
           "nextContacts", List.of(array("Dana Whitecloud", "Luc Fortin", "Amira Haddad", "Joe Sousa"),
               array(""), arrayWithNull("Dana Whitecloud"), array("Dana Whitecloud"))))),
       Map.entry("POST /v1/matches/{matchId}/withdrawal", Rules.optionalBody(Map.of(
-          "reason", List.of(text(""), text("x".repeat(501)))))));
+          "reason", List.of(text(""), text("x".repeat(501)))))),
+      Map.entry("POST /v1/matches/{matchId}/goals", new Rules(List.of("title"), Map.of(
+          "title", List.of(text(" "), text("x".repeat(201))),
+          "description", List.of(text("x".repeat(4001))),
+          "dueDate", List.of(text("2027-02-30"), text("soon"))))),
+      Map.entry("PATCH /v1/matches/{matchId}/goals/{goalId}", new Rules(List.of(), Map.of(
+          "status", List.of(text("done"), text("ACHIEVED")),
+          "noteAuthor", List.of(text("coach")),
+          "note", List.of(text(" "), text("x".repeat(4001)))))),
+      // A meeting in the future, of no minutes or more than a working day, by carrier pigeon.
+      Map.entry("POST /v1/matches/{matchId}/meetings", new Rules(List.of("minutes", "mode"), Map.of(
+          "minutes", List.of(IntNode.valueOf(0), IntNode.valueOf(601)),
+          "mode", List.of(text("zoom"), text("")),
+          "date", List.of(text("2999-01-01"), text("2026-13-01")),
+          "notes", List.of(text("x".repeat(4001)))))),
+      Map.entry("POST /v1/matches/{matchId}/checkins", new Rules(List.of("respondent", "satisfaction", "onTrack"),
+          Map.of(
+              "satisfaction", List.of(IntNode.valueOf(0), IntNode.valueOf(6)),
+              "respondent", List.of(text("coordinator")),
+              "kind", List.of(text("survey")),
+              "date", List.of(text("2999-01-01")),
+              "comment", List.of(text(" "))))),
+      // Checkpoints that are none or not the program's, statuses that are none, a job's NOC code
+      // that is no unit group, an employment dated in the future.
+      Map.entry("POST /v1/mentees/{menteeId}/outcomes", new Rules(List.of("checkpoint", "status"), Map.of(
+          "checkpoint", List.of(text("exit2"), text("0_months"), text("61_months"), text("4_months")),
+          "status", List.of(text("retired"), text("EMPLOYED")),
+          "nocCode", List.of(text("2130"), text("1110x")),
+          "dateEmployed", List.of(text("2999-01-01")),
+          "matchId", List.of(text("not-a-match"))))),
+      Map.entry("POST /v1/events", new Rules(List.of("kind", "title", "date"), Map.of(
+          "kind", List.of(text("gala"), text("")),
+          "title", List.of(text(" "), text("x".repeat(201))),
+          "startTime", List.of(text("25:00"), text("6pm")),
+          "durationMinutes", List.of(IntNode.valueOf(0), IntNode.valueOf(1441)),
+          "capacity", List.of(IntNode.valueOf(0)),
+          "language", List.of(text("de"))))),
+      Map.entry("POST /v1/events/{eventId}/attendance", new Rules(List.of("attendees"), Map.of(
+          "attendees", List.of(array(), attendees(26)),
+          "attendees[0].participantId", List.of(text("not-an-id"), text("mat_" + "0".repeat(26))),
+          "attendees[0].role", List.of(text("host"))))));
 
   /**
    * Required fields (paths such as {@code mentee.email}), out-of-range values by path, values
@@ -632,5 +673,21 @@ class BadInputTest {
 
   private static ObjectNode object(String name, int value) {
     return nodes.objectNode().put(name, value);
+  }
+
+  /** An object of text fields: name, value, name, value... */
+  private static ObjectNode object(String... namesAndValues) {
+    ObjectNode out = nodes.objectNode();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      out.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return out;
+  }
+
+  /** {@code count} attendees, each a distinct well-formed mentee id. */
+  private static ArrayNode attendees(int count) {
+    ArrayNode out = nodes.arrayNode();
+    idList("mte", count).forEach(id -> out.addObject().set("participantId", id));
+    return out;
   }
 }

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.auth.ApiKeys;
 import org.tandem.functions.matching.MatchingComponent;
+import org.tandem.functions.relationships.RelationshipsComponent;
 import org.tandem.functions.participants.ParticipantsComponent;
 import org.tandem.functions.platform.PlatformComponent;
 import org.tandem.http.Route;
@@ -213,6 +214,16 @@ class EventsTest {
   }
 
   @Test
+  void theFollowupsSampleIsEventBridgeSchedulersEventAndRunsForTheDayItNames() throws IOException {
+    JsonNode event = Samples.parse(Samples.read(Samples.dir().resolve("followups/daily.json")));
+    assertEquals("Scheduled Event", event.path("detail-type").asText());
+    JsonNode result = tandem.tandem().gateway().call(tandem.tandem().functions().followups(), event);
+    assertEquals(event.path("time").asText().substring(0, 10), result.path("date").asText(), result.toString());
+    assertTrue(result.path("failed").isEmpty(), result.toString());
+    assertTrue(result.path("notReached").isEmpty(), result.toString());
+  }
+
+  @Test
   void theReadmeListsEverySample() throws IOException {
     String readme = Files.readString(Samples.dir().resolve("README.md"));
     List<String> unlisted = new ArrayList<>();
@@ -221,8 +232,10 @@ class EventsTest {
         unlisted.add(sample.file().toString());
       }
     }
-    if (!readme.contains("authorizer/request.json")) {
-      unlisted.add("authorizer/request.json");
+    for (String other : List.of("authorizer/request.json", "followups/daily.json")) {
+      if (!readme.contains(other)) {
+        unlisted.add(other);
+      }
     }
     assertEquals(List.of(), unlisted, "samples missing from events/README.md");
   }
@@ -302,8 +315,8 @@ class EventsTest {
               fail("a sample belongs in events/<function>/: " + relative);
             }
             String function = relative.getName(0).toString();
-            if (function.equals("authorizer")) {
-              continue;
+            if (function.equals("authorizer") || function.equals("followups")) {
+              continue; // not HTTP events: the authorizer's request and the daily schedule's
             }
             String text = read(file);
             out.add(new Sample(function, relative.getFileName().toString().replace(".json", ""), relative, text,
@@ -358,6 +371,7 @@ class EventsTest {
           case "platform" -> PlatformComponent.create(tandem.config()).http().router().routes();
           case "participants" -> ParticipantsComponent.create(tandem.config()).http().router().routes();
           case "matching" -> MatchingComponent.create(tandem.config()).http().router().routes();
+          case "relationships" -> RelationshipsComponent.create(tandem.config()).http().router().routes();
           default -> throw new AssertionError("function " + function.name()
               + " is new: teach EventsTest.Samples.routes() to read its router");
         };
@@ -435,6 +449,16 @@ class EventsTest {
            {"match": "activeGroup", "mentee": 0, "mentor": 3, "format": "group", "accept": ["mentee", "mentor"]},
            {"match": "proposed", "mentee": 1, "mentor": 1, "format": "one_on_one", "accept": ["mentor"]},
            {"match": "toWithdraw", "mentee": 4, "mentor": 1, "format": "one_on_one"}]"""),
+          record, program.coordinator());
+      // The closure sample closes the group match, so the one-on-one stays active for the
+      // relationship samples that follow it.
+      record.with("matches").set("toClose", record.at("/matches/activeGroup"));
+      new DemoData(api, MAPPER).seedRelationships(parse("""
+          [{"match": "active", "goal": {"title": "Pass the NPPE"}, "change": {"status": "in_progress"}},
+           {"match": "active", "meeting": {"minutes": 60, "mode": "video"}},
+           {"match": "active", "checkin": {"respondent": "mentee", "satisfaction": 4, "onTrack": true}},
+           {"event": {"kind": "workshop", "title": "Canadian workplace culture"},
+            "attendees": [{"mentee": 0}, {"mentor": 0}]}]"""),
           record, program.coordinator());
       return new Seeded(program, isolation, record, record);
     }
@@ -622,13 +646,18 @@ class EventsTest {
     static ObjectNode snapshot(TestTandem tandem, Seeded seeded) {
       ObjectNode out = MAPPER.createObjectNode();
       String admin = seeded.program().admin();
-      for (String list : List.of("/v1/mentees", "/v1/mentors", "/v1/referrals", "/v1/keys", "/v1/matches")) {
+      for (String list : List.of("/v1/mentees", "/v1/mentors", "/v1/referrals", "/v1/keys", "/v1/matches",
+          "/v1/events", "/v1/followups?before=2100-01-01")) {
         out.set(list, listAll(tandem, list, admin));
       }
       ApiClient.Response program = tandem.api().call("GET", "/v1/program", admin, null);
       assertEquals(200, program.status(), program.text());
       out.set("/v1/program", program.json());
       out.set("counters", MAPPER.valueToTree(tandem.participantCounters(seeded.program(), seeded.isolation())));
+      // The report counters every write moves: matches and goals by status, and this month's.
+      for (String item : List.of("matches", "goals", "month#" + java.time.YearMonth.now(java.time.ZoneOffset.UTC))) {
+        out.set("counters:" + item, MAPPER.valueToTree(tandem.counters(seeded.program(), seeded.isolation(), item)));
+      }
       out.set("runs", MAPPER.valueToTree(runIds(tandem, seeded)));
       return out;
     }
@@ -654,7 +683,7 @@ class EventsTest {
       var items = MAPPER.createArrayNode();
       String cursor = null;
       do {
-        String url = path + "?limit=100" + (cursor == null ? "" : "&cursor=" + cursor);
+        String url = path + (path.contains("?") ? "&" : "?") + "limit=100" + (cursor == null ? "" : "&cursor=" + cursor);
         ApiClient.Response page = tandem.api().call("GET", url, key, null);
         assertEquals(200, page.status(), url + ": " + page.text());
         items.addAll((com.fasterxml.jackson.databind.node.ArrayNode) page.json().get("items"));
@@ -663,7 +692,7 @@ class EventsTest {
       return items;
     }
 
-    private static final Pattern SERVER_ID = Pattern.compile("[a-z]{3}_[0-9a-hjkmnp-tv-z]{26}");
+    static final Pattern SERVER_ID = Pattern.compile("[a-z]{3}_[0-9a-hjkmnp-tv-z]{26}");
 
     /** Every server-made id anywhere in a JSON value. */
     static Set<String> ids(JsonNode node) {

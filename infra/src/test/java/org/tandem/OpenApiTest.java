@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.util.NameTransformer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.file.Files;
@@ -41,18 +42,24 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tandem.auth.OperatorKey;
+import org.tandem.auth.Principal;
 import org.tandem.auth.Role;
 import org.tandem.dynamo.DynamoConfig;
+import org.tandem.errors.Checks;
 import org.tandem.errors.ValidationFailed;
 import org.tandem.functions.matching.MatchingComponent;
 import org.tandem.functions.participants.ParticipantsComponent;
 import org.tandem.functions.platform.PlatformComponent;
+import org.tandem.functions.relationships.PdfCertificates;
+import org.tandem.functions.relationships.RelationshipsComponent;
 import org.tandem.http.ErrorResponses;
 import org.tandem.http.Page;
 import org.tandem.http.Route;
+import org.tandem.ids.Ids;
 import org.tandem.json.Json;
 import org.tandem.local.LocalFunctions;
 import org.tandem.matching.Match;
+import org.tandem.matching.MatchRepository;
 import org.tandem.matching.MatchService;
 import org.tandem.matching.MatchStatus;
 import org.tandem.matching.MatchView;
@@ -63,6 +70,7 @@ import org.tandem.participants.Mentee;
 import org.tandem.participants.MenteeIntake;
 import org.tandem.participants.Mentor;
 import org.tandem.participants.MentorIntake;
+import org.tandem.participants.ParticipantRepository;
 import org.tandem.participants.ParticipantService;
 import org.tandem.participants.PrivacyService;
 import org.tandem.participants.ReferralService;
@@ -70,6 +78,22 @@ import org.tandem.participants.ReferralView;
 import org.tandem.program.ProgramRepository;
 import org.tandem.program.ProgramService;
 import org.tandem.program.ProgramSettings;
+import org.tandem.relationships.Attendance;
+import org.tandem.relationships.Checkin;
+import org.tandem.relationships.Checkpoint;
+import org.tandem.relationships.Employment;
+import org.tandem.relationships.EmploymentReport;
+import org.tandem.relationships.EventRepository;
+import org.tandem.relationships.EventService;
+import org.tandem.relationships.FollowUp;
+import org.tandem.relationships.Goal;
+import org.tandem.relationships.Meeting;
+import org.tandem.relationships.Outcome;
+import org.tandem.relationships.OutcomeRepository;
+import org.tandem.relationships.OutcomeService;
+import org.tandem.relationships.ProgramEvent;
+import org.tandem.relationships.RelationshipRepository;
+import org.tandem.relationships.RelationshipService;
 import org.tandem.tenancy.ApiKey;
 import org.tandem.tenancy.Isolation;
 import org.tandem.tenancy.KeyService;
@@ -104,12 +128,24 @@ class OpenApiTest {
       Map.entry("POST /v1/matches", MatchService.Propose.class),
       Map.entry("POST /v1/matches/{matchId}/decisions", MatchService.Decide.class),
       Map.entry("POST /v1/matches/{matchId}/closure", MatchService.Close.class),
-      Map.entry("POST /v1/matches/{matchId}/withdrawal", MatchService.Withdraw.class));
+      Map.entry("POST /v1/matches/{matchId}/withdrawal", MatchService.Withdraw.class),
+      Map.entry("POST /v1/matches/{matchId}/goals", RelationshipService.NewGoal.class),
+      // Not an intake with status: each field is optional and null leaves it as it is.
+      Map.entry("PATCH /v1/matches/{matchId}/goals/{goalId}", RelationshipService.GoalChange.class),
+      Map.entry("POST /v1/matches/{matchId}/meetings", RelationshipService.NewMeeting.class),
+      Map.entry("POST /v1/matches/{matchId}/checkins", RelationshipService.NewCheckin.class),
+      Map.entry("POST /v1/mentees/{menteeId}/outcomes", OutcomeService.NewOutcome.class),
+      Map.entry("POST /v1/events", EventService.Create.class),
+      Map.entry("POST /v1/events/{eventId}/attendance", EventService.Attend.class));
 
   /** The partial updates: the intake's fields, each optional, plus {@code status}. */
   private static final Map<String, Class<?>> PATCH_TYPES = Map.of(
       "PATCH /v1/mentees/{menteeId}", MenteeIntake.class,
       "PATCH /v1/mentors/{mentorId}", MentorIntake.class);
+
+  /** The responses that are not JSON, by route key, with the media type the code writes. */
+  private static final Map<String, String> BINARY_RESPONSES = Map.of(
+      "GET /v1/matches/{matchId}/certificate", new PdfCertificates().contentType());
 
   private static ObjectMapper yaml;
   private static ObjectMapper json;
@@ -140,6 +176,7 @@ class OpenApiTest {
     List<Route> routes = new ArrayList<>(PlatformComponent.create(config).http().router().routes());
     routes.addAll(ParticipantsComponent.create(config).http().router().routes());
     routes.addAll(MatchingComponent.create(config).http().router().routes());
+    routes.addAll(RelationshipsComponent.create(config).http().router().routes());
     for (Route route : routes) {
       codeRoutes.put(route.key(), route);
     }
@@ -167,8 +204,8 @@ class OpenApiTest {
     // Roles come from the components built below; a new function must be added there too.
     Set<String> withRoles = new TreeSet<>(codeRoutes.keySet());
     Set<String> all = new TreeSet<>(codeRouteKeys);
-    assertEquals(all, withRoles, "OpenApiTest builds the platform, participants and matching components to read roles;"
-        + " add the component of every function LocalFunctions serves");
+    assertEquals(all, withRoles, "OpenApiTest builds the platform, participants, matching and relationships components"
+        + " to read roles; add the component of every function LocalFunctions serves");
   }
 
   // ---- 2. roles ------------------------------------------------------------------------------
@@ -317,6 +354,15 @@ class OpenApiTest {
     named.put("MatchDecide", MatchService.Decide.class);
     named.put("MatchClose", MatchService.Close.class);
     named.put("MatchWithdraw", MatchService.Withdraw.class);
+    named.put("GoalCreate", RelationshipService.NewGoal.class);
+    named.put("GoalChange", RelationshipService.GoalChange.class);
+    named.put("MeetingCreate", RelationshipService.NewMeeting.class);
+    named.put("CheckinCreate", RelationshipService.NewCheckin.class);
+    named.put("EmploymentReport", EmploymentReport.class);
+    named.put("OutcomeRecord", OutcomeService.NewOutcome.class);
+    named.put("ProgramEventCreate", EventService.Create.class);
+    named.put("AttendanceRecord", EventService.Attend.class);
+    named.put("Attendee", EventService.Attendee.class);
     named.forEach((name, type) -> {
       JsonNode schema = doc.path("components").path("schemas").path(name);
       if (schema.isMissingNode()) {
@@ -366,6 +412,23 @@ class OpenApiTest {
     responses.put("POST /v1/matches/{matchId}/decisions", types.constructType(MatchView.class));
     responses.put("POST /v1/matches/{matchId}/closure", types.constructType(MatchView.class));
     responses.put("POST /v1/matches/{matchId}/withdrawal", types.constructType(MatchView.class));
+    responses.put("POST /v1/matches/{matchId}/goals", types.constructType(Goal.class));
+    responses.put("GET /v1/matches/{matchId}/goals", types.constructParametricType(Page.class, Goal.class));
+    responses.put("PATCH /v1/matches/{matchId}/goals/{goalId}", types.constructType(Goal.class));
+    responses.put("POST /v1/matches/{matchId}/meetings", types.constructType(Meeting.class));
+    responses.put("GET /v1/matches/{matchId}/meetings", types.constructParametricType(Page.class, Meeting.class));
+    responses.put("POST /v1/matches/{matchId}/checkins", types.constructType(Checkin.class));
+    responses.put("GET /v1/matches/{matchId}/checkins", types.constructParametricType(Page.class, Checkin.class));
+    responses.put("POST /v1/mentees/{menteeId}/outcomes", types.constructType(Outcome.class));
+    responses.put("GET /v1/mentees/{menteeId}/outcomes", types.constructParametricType(Page.class, Outcome.class));
+    responses.put("GET /v1/followups", types.constructParametricType(Page.class, FollowUp.class));
+    responses.put("POST /v1/events", types.constructType(ProgramEvent.class));
+    responses.put("GET /v1/events", types.constructParametricType(Page.class, ProgramEvent.class));
+    responses.put("GET /v1/events/{eventId}", types.constructType(ProgramEvent.class));
+    responses.put("POST /v1/events/{eventId}/attendance", types.constructType(EventService.Recorded.class));
+    responses.put("GET /v1/events/{eventId}/attendance", types.constructParametricType(Page.class, Attendance.class));
+    responses.put("GET /v1/participants/{participantId}/events",
+        types.constructParametricType(Page.class, Attendance.class));
 
     List<String> problems = new ArrayList<>();
     Map<String, JsonNode> operations = operations();
@@ -375,17 +438,40 @@ class OpenApiTest {
         problems.add(key + ": not in openapi.yaml");
         return;
       }
-      JsonNode success = successResponse(operation);
-      JsonNode schema = success == null ? null : success.path("content").path("application/json").get("schema");
-      if (schema == null) {
-        problems.add(key + ": its success response has no application/json schema");
+      // Every success status the operation answers (201 created, 200 corrected) has the shape.
+      List<String> statuses = successStatuses(operation);
+      if (statuses.isEmpty()) {
+        problems.add(key + ": has no success response");
+      }
+      for (String status : statuses) {
+        JsonNode success = deref(operation.path("responses").get(status));
+        JsonNode schema = success.path("content").path("application/json").get("schema");
+        if (schema == null) {
+          problems.add(key + ": its " + status + " response has no application/json schema");
+          continue;
+        }
+        compare(key + " " + status + " response", schema, type, false, problems, new LinkedHashSet<>());
+      }
+    });
+    BINARY_RESPONSES.forEach((key, mediaType) -> {
+      JsonNode operation = operations.get(key);
+      if (operation == null) {
+        problems.add(key + ": not in openapi.yaml");
         return;
       }
-      compare(key + " response", schema, type, false, problems, new LinkedHashSet<>());
+      JsonNode success = successResponse(operation);
+      Set<String> media = new TreeSet<>();
+      if (success != null) {
+        success.path("content").fieldNames().forEachRemaining(media::add);
+      }
+      if (!media.equals(Set.of(mediaType))) {
+        problems.add(key + ": its success response must be " + mediaType + " (what the code writes), is " + media);
+      }
     });
     operations.forEach((key, operation) -> {
       JsonNode success = successResponse(operation);
-      if (success != null && success.has("content") && !responses.containsKey(key)) {
+      if (success != null && success.has("content") && !responses.containsKey(key)
+          && !BINARY_RESPONSES.containsKey(key)) {
         problems.add(key + ": has a response body this test does not know; add its type to the map above");
       }
     });
@@ -401,6 +487,67 @@ class OpenApiTest {
     checkEnumParameter("GET /v1/mentors", "status", org.tandem.participants.MentorStatus.class, problems);
     checkEnumParameter("GET /v1/matches", "status", MatchStatus.class, problems);
     assertNoProblems("status filters", problems);
+  }
+
+  @Test
+  void theEnumeratedStringsListTheValuesTheCodeAccepts() {
+    // Values the records hold as strings, checked against the lists the code checks them by.
+    Map<String, Collection<String>> lists = new LinkedHashMap<>();
+    lists.put("MatchFormat", Match.FORMATS);
+    lists.put("ClosureReason", Match.CLOSURE_REASONS);
+    lists.put("GoalStatus", Goal.STATUSES);
+    lists.put("GoalNoteAuthor", Goal.AUTHORS);
+    lists.put("MeetingMode", Meeting.MODES);
+    lists.put("CheckinKind", Checkin.KINDS);
+    lists.put("CheckinRespondent", Checkin.RESPONDENTS);
+    lists.put("EmploymentStatus", Employment.STATUSES);
+    lists.put("ReportedEmploymentStatus", Employment.ACCEPTED);
+    lists.put("FollowUpKind", List.of(FollowUp.CHECKIN, FollowUp.OUTCOME));
+    lists.put("FollowUpStatus", List.of(FollowUp.SCHEDULED, FollowUp.DUE));
+    lists.put("EventKind", ProgramEvent.KINDS);
+    lists.put("AttendanceRole", Attendance.ROLES);
+    lists.put("ServiceLanguage", ProgramEvent.LANGUAGES);
+    List<String> problems = new ArrayList<>();
+    lists.forEach((name, values) -> {
+      JsonNode schema = doc.path("components").path("schemas").path(name);
+      if (schema.isMissingNode()) {
+        problems.add("components.schemas." + name + " is missing");
+        return;
+      }
+      Set<String> actual = new TreeSet<>();
+      schema.path("enum").forEach(value -> actual.add(value.asText()));
+      if (!actual.equals(new TreeSet<>(values))) {
+        problems.add(name + ": enum " + diff(new TreeSet<>(values), actual));
+      }
+    });
+    assertNoProblems("enumerated strings", problems);
+  }
+
+  @Test
+  void theCheckpointPatternAcceptsWhatTheCodeReads() {
+    Pattern pattern = Pattern.compile(doc.at("/components/schemas/Checkpoint/pattern").asText("^$"));
+    List<String> problems = new ArrayList<>();
+    List<String> candidates = new ArrayList<>(List.of("exit", "Exit", "exits", "0_months", "0_month", "01_months",
+        "1_months", "2_month", "61_months", "100_months", "3months", "3_Months", ""));
+    for (int months = 1; months <= 60; months++) {
+      candidates.add(months + "_month");
+      candidates.add(months + "_months");
+    }
+    for (String candidate : candidates) {
+      boolean code = Checkpoint.fromWire(candidate).isPresent();
+      boolean documented = pattern.matcher(candidate).find();
+      if (code != documented) {
+        problems.add("'" + candidate + "': the code " + (code ? "reads" : "refuses") + " it, the pattern "
+            + (documented ? "allows" : "refuses") + " it");
+      }
+    }
+    for (int months = 0; months <= 60; months++) {
+      String wire = new Checkpoint(months).wireName();
+      if (!pattern.matcher(wire).find()) {
+        problems.add("the code writes " + wire + ", which the pattern refuses");
+      }
+    }
+    assertNoProblems("the checkpoint pattern", problems);
   }
 
   // ---- examples, read and checked by the code ------------------------------------------------
@@ -475,6 +622,26 @@ class OpenApiTest {
       if (!Match.CLOSURE_REASONS.contains(close.reason())) {
         throw ValidationFailed.of("reason", "must be one of " + Match.CLOSURE_REASONS);
       }
+      if (close.employmentAtExit() != null) {
+        Checks checks = Checks.under("employmentAtExit");
+        close.employmentAtExit().check(checks);
+        checks.throwIfAny();
+      }
+    } else if (body instanceof RelationshipService.NewGoal goal) {
+      passesChecks(() -> relationships().addGoal(EXAMPLE_CALLER, EXAMPLE_MATCH, goal));
+    } else if (body instanceof RelationshipService.GoalChange change) {
+      passesChecks(() -> relationships().changeGoal(EXAMPLE_CALLER, EXAMPLE_MATCH, "gol_" + EXAMPLE_ID, change,
+          Optional.empty()));
+    } else if (body instanceof RelationshipService.NewMeeting meeting) {
+      passesChecks(() -> relationships().addMeeting(EXAMPLE_CALLER, EXAMPLE_MATCH, meeting));
+    } else if (body instanceof RelationshipService.NewCheckin checkin) {
+      passesChecks(() -> relationships().addCheckin(EXAMPLE_CALLER, EXAMPLE_MATCH, checkin));
+    } else if (body instanceof OutcomeService.NewOutcome outcome) {
+      passesChecks(() -> outcomes().record(EXAMPLE_CALLER, "mte_" + EXAMPLE_ID, outcome, Optional.empty()));
+    } else if (body instanceof EventService.Create create) {
+      passesChecks(() -> events().create(EXAMPLE_CALLER, create));
+    } else if (body instanceof EventService.Attend attend) {
+      passesChecks(() -> events().record(EXAMPLE_CALLER, "evt_" + EXAMPLE_ID, attend));
     } else if (body instanceof ProgramService.Replace replace) {
       ProgramRepository nothingStored = new ProgramRepository() {
         @Override
@@ -490,6 +657,63 @@ class OpenApiTest {
       new ProgramService(nothingStored, Clock.systemUTC())
           .replace(new TenantScope("example", Isolation.POOL), replace, Optional.empty());
     }
+  }
+
+  private static final String EXAMPLE_ID = "01jd3k7q8m2x4v6b9c1d3f5g7h";
+  private static final String EXAMPLE_MATCH = "mat_" + EXAMPLE_ID;
+  private static final Principal EXAMPLE_CALLER = new Principal(new TenantScope("example", Isolation.POOL),
+      Role.COORDINATOR, "key_" + EXAMPLE_ID);
+
+  /** Thrown by a repository the checks reached: everything before the first read passed. */
+  private static final class ChecksPassed extends RuntimeException {
+    ChecksPassed() {
+      super("the checks before the first read passed", null, false, false);
+    }
+  }
+
+  /** A repository that ends the service's work at its first read: the checks before it passed. */
+  @SuppressWarnings("unchecked")
+  private static <T> T reached(Class<?> type) {
+    return (T) Proxy.newProxyInstance(OpenApiTest.class.getClassLoader(), new Class<?>[] {type},
+        (proxy, method, args) -> {
+          if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "equals" -> proxy == args[0];
+              default -> type.getSimpleName() + " (stops at the first read)";
+            };
+          }
+          throw new ChecksPassed();
+        });
+  }
+
+  private static RelationshipService relationships() {
+    Clock clock = Clock.systemUTC();
+    return new RelationshipService(reached(MatchRepository.class), reached(RelationshipRepository.class),
+        new Ids(clock), clock);
+  }
+
+  private static OutcomeService outcomes() {
+    Clock clock = Clock.systemUTC();
+    return new OutcomeService(reached(OutcomeRepository.class), reached(MatchRepository.class),
+        reached(ParticipantRepository.class), new ProgramService(reached(ProgramRepository.class), clock),
+        new Ids(clock), clock);
+  }
+
+  private static EventService events() {
+    Clock clock = Clock.systemUTC();
+    return new EventService(reached(EventRepository.class), reached(MatchRepository.class),
+        reached(ParticipantRepository.class), reached(ParticipantRepository.class), new Ids(clock), clock);
+  }
+
+  /** Runs a service call up to its first read: only the checks on the body itself can refuse it. */
+  private static void passesChecks(Runnable call) {
+    try {
+      call.run();
+    } catch (ChecksPassed expected) {
+      return;
+    }
+    fail("the service went past its checks without reading anything");
   }
 
   // ---- 5. the document itself ----------------------------------------------------------------
@@ -767,6 +991,16 @@ class OpenApiTest {
     return parameters(key).stream()
         .filter(p -> p.path("in").asText().equals("header") && p.path("name").asText().equalsIgnoreCase(name))
         .findFirst();
+  }
+
+  private static List<String> successStatuses(JsonNode operation) {
+    List<String> out = new ArrayList<>();
+    operation.path("responses").fieldNames().forEachRemaining(status -> {
+      if (status.startsWith("2")) {
+        out.add(status);
+      }
+    });
+    return out;
   }
 
   private static JsonNode successResponse(JsonNode operation) {

@@ -144,6 +144,7 @@ class TemplateTest {
   void theTemplatesFunctionsAreExactlyTheHandlersTheLocalServerRuns() {
     Set<String> inCode = new TreeSet<>();
     inCode.add(local.authorizer().getClass().getName());
+    inCode.add(local.followups().getClass().getName());
     local.functions().forEach(f -> inCode.add(f.handlerClass().getName()));
     Set<String> inTemplate = new TreeSet<>();
     functions().keySet().forEach(id -> inTemplate.add(handlerClass(id).getName()));
@@ -217,7 +218,11 @@ class TemplateTest {
   @Test
   void everyRouteGoesThroughTheApisLambdaAuthorizerAndNoEventOverridesIt() {
     String api = httpApi();
+    String followups = functionFor(local.followups().getClass());
     for (String id : functions().keySet()) {
+      if (id.equals(followups)) {
+        continue; // its one event is the daily schedule, checked below
+      }
       for (Map.Entry<String, Object> event : events(id).entrySet()) {
         Map<String, Object> e = map(event.getValue(), id + "." + event.getKey());
         assertEquals("HttpApi", e.get("Type"), id + "." + event.getKey() + ": only HttpApi events are expected");
@@ -522,8 +527,61 @@ class TemplateTest {
     }
   }
 
+  @Test
+  void theRelationshipsFunctionCanTransactAndQueryEveryIndexOnPooledAndSiloDataAndOnlyReadThePlatformTable() {
+    String id = functionFor(local.function("relationships").orElseThrow().handlerClass());
+    for (String table : List.of(tableArn("DataTable"), siloArn())) {
+      // Goals, meetings, check-ins, outcomes and attendance move the match, follow-ups and
+      // counters in TransactWriteItems; participants are read in batches.
+      for (String action : union(READS, TRANSACTION)) {
+        assertTrue(allows(id, action, table), "relationships needs " + action + " on " + table);
+      }
+      // Follow-ups and events by date (gsi1, gsi2), a mentee's matches and a person's events (gsi3).
+      for (String index : indexNames()) {
+        assertTrue(allows(id, "dynamodb:Query", table + "/index/" + index),
+            "relationships queries " + index + " of " + table);
+      }
+      for (String action : union(TABLE_MANAGEMENT, Set.of("dynamodb:Scan", "dynamodb:BatchWriteItem"))) {
+        assertFalse(allows(id, action, table), "relationships must not " + action + " on " + table);
+      }
+    }
+    // The live-key check, and the tenant's name on its certificates.
+    assertEquals(List.of("dynamodb:BatchGetItem", "dynamodb:GetItem"), granted(id, tableArn("PlatformTable")),
+        "relationships only reads keys and tenants in the platform table");
+  }
+
+  @Test
+  void theFollowupsFunctionRunsDailyOnASchedulePagesTenantsAndOnlyMakesFollowUpsDue() {
+    String id = functionFor(local.followups().getClass());
+    Map<String, Object> events = map(property(id, "Events"), id + ".Events");
+    assertEquals(1, events.size(), id + " has one event, its schedule: " + events.keySet());
+    Map<String, Object> event = map(events.values().iterator().next(), id + ".Events");
+    assertEquals("ScheduleV2", event.get("Type"), id + " is run by EventBridge Scheduler");
+    Map<String, Object> schedule = map(event.get("Properties"), id + ".Events.Properties");
+    String expression = string(schedule.get("ScheduleExpression"), "ScheduleExpression");
+    assertTrue(expression.matches("cron\\(\\d+ \\d+ \\* \\* \\? \\*\\)"),
+        id + " runs once a day at a fixed hour, is " + expression);
+    assertTrue(((Number) property(id, "Timeout")).intValue() > 30,
+        id + " reaches every tenant, a run is longer than an API request");
+    // Tenants are listed on gsi1 of the platform table, and nothing else there.
+    assertTrue(allows(id, "dynamodb:Query", tableArn("PlatformTable") + "/index/gsi1"), "tenants are listed on gsi1");
+    for (String action : union(ITEM_WRITES, TABLE_MANAGEMENT)) {
+      assertFalse(allows(id, action, tableArn("PlatformTable")), id + " must not " + action + " on the register");
+    }
+    for (String table : List.of(tableArn("DataTable"), siloArn())) {
+      assertTrue(allows(id, "dynamodb:Query", table + "/index/gsi2"), "scheduled follow-ups are read on gsi2");
+      assertTrue(allows(id, "dynamodb:UpdateItem", table), "a follow-up made due and its counter are updated");
+      for (String action : List.of("dynamodb:Scan", "dynamodb:PutItem", "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem", "dynamodb:CreateTable")) {
+        assertFalse(allows(id, action, table), id + " must not " + action + " on " + table);
+      }
+      assertFalse(allows(id, "dynamodb:Query", table + "/index/gsi3"), id + " has no use for gsi3");
+    }
+  }
+
   /** Each function LocalFunctions serves must have its IAM checked by a test of its own above. */
-  private static final Set<String> FUNCTIONS_WITH_IAM_TESTS = Set.of("platform", "participants", "matching");
+  private static final Set<String> FUNCTIONS_WITH_IAM_TESTS =
+      Set.of("platform", "participants", "matching", "relationships");
 
   @Test
   void everyHttpFunctionHasItsOwnIamTestAndTheLiveKeyCheck() {

@@ -151,13 +151,27 @@ public final class TestTandem {
 
   /** The participant counters of a program, read behind the API. */
   public Map<String, Long> participantCounters(Program program, String isolation) {
+    return counters(program, isolation, "participants");
+  }
+
+  /**
+   * A client of the same functions on the same DynamoDB, whose clock reads {@code clock}: a test
+   * that must stand months after a closure calls the API through it.
+   */
+  public ApiClient apiAt(Clock clock) {
+    return new LocalTandem(dynamo.endpoint(), new OperatorKey(ApiKeys.hash(OPERATOR_KEY)), clock, Duration.ZERO)
+        .client();
+  }
+
+  /** One counter item of a program ({@code participants}, {@code matches}, {@code month#2026-11}), read behind the API. */
+  public Map<String, Long> counters(Program program, String isolation, String item) {
     String table = "silo".equals(isolation) ? LocalTandem.DATA_TABLE + "-" + program.id() : LocalTandem.DATA_TABLE;
     try (var dynamo = tandem.dynamo()) {
-      var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
+      var found = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of(
           "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(program.id() + "#COUNTERS"),
-          "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("participants")))).item();
+          "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(item)))).item();
       Map<String, Long> counters = new java.util.TreeMap<>();
-      item.forEach((name, value) -> {
+      found.forEach((name, value) -> {
         if (value.n() != null) {
           counters.put(name, Long.parseLong(value.n()));
         }
