@@ -494,6 +494,13 @@ class RelationshipsApiTest {
         .size());
   }
 
+  @Test
+  void beforeASnapshotTheFunctionServesARequestAndRendersACertificateInEachLanguage() {
+    var handler = new org.tandem.functions.relationships.RelationshipsHandler(
+        org.tandem.functions.relationships.RelationshipsComponent.create(tandem.tandem().config()));
+    handler.beforeCheckpoint(null);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   static JsonNode runFollowUps(LocalDate day) throws Exception {

@@ -39,6 +39,12 @@ public abstract class LambdaHttpHandler implements RequestStreamHandler, Resourc
   @Override
   public final void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
     Priming.prime(http, primeMethod, primePath);
+    primeMore();
+  }
+
+  /** What else a function warms before the snapshot, beyond its priming request; nothing by default. */
+  protected void primeMore() {
+    // Most functions' request path is all they load.
   }
 
   @Override

@@ -28,6 +28,8 @@ import org.tandem.wiring.TandemConfig;
 public interface RelationshipsComponent {
   HttpFunction http();
 
+  CertificateRenderer certificates();
+
   @Component.Factory
   interface Factory {
     RelationshipsComponent create(@BindsInstance TandemConfig config);
